@@ -1,0 +1,40 @@
+package io.thriftstore.platform.auth.stomp;
+
+import io.thriftstore.platform.auth.AuthAutoConfiguration;
+import io.thriftstore.platform.auth.DisplayNames;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+/**
+ * STOMP building blocks, present only when spring-websocket is (it is optional for platform-commons
+ * users). A service's {@code @EnableWebSocketMessageBroker} configuration wires them in; see the
+ * module README.
+ */
+@AutoConfiguration(after = AuthAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(name = {"org.springframework.web.socket.handler.WebSocketHandlerDecorator",
+    "org.springframework.messaging.simp.stomp.StompHeaderAccessor"})
+@ConditionalOnBean({JwtDecoder.class, DisplayNames.class})
+@EnableConfigurationProperties(StompProperties.class)
+public class StompAuthAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    StompSessions stompSessions(StompProperties properties) {
+        return new StompSessions(properties.expiryGrace(), properties.sweepInterval());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    StompAuthentication stompAuthentication(JwtDecoder jwtDecoder, DisplayNames displayNames,
+                                            ObjectProvider<StompDestinations> destinations, StompSessions sessions) {
+        return new StompAuthentication(jwtDecoder, displayNames, destinations.orderedStream().toList(), sessions);
+    }
+}

@@ -1,0 +1,102 @@
+package io.thriftstore.platform.auth.stomp;
+
+import io.thriftstore.platform.auth.CurrentUser;
+import io.thriftstore.platform.auth.DisplayNames;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageDeliveryException;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.util.AntPathMatcher;
+
+import java.security.Principal;
+import java.util.List;
+
+/**
+ * Authenticates STOMP on the client inbound channel (DESIGN section 7): CONNECT must carry
+ * {@code Authorization: Bearer <JWT>}, verified by the same {@link JwtDecoder} as HTTP; the session's
+ * user is then the token's subject ({@link Principal#getName()} = user id, so {@code /user/...}
+ * destinations reach the right people) and {@link #currentUser(Principal)} gives the display name too.
+ * Frames are refused with an ERROR frame (an exception thrown here) when the token is missing or
+ * bad, when anything but CONNECT comes first, and on SUBSCRIBE to a destination that is not in
+ * the service's {@link StompDestinations}. No CSRF token is involved: the bearer token is the proof.
+ */
+public class StompAuthentication implements ChannelInterceptor {
+
+    private static final String BEARER = "bearer ";
+
+    private final JwtDecoder jwtDecoder;
+    private final DisplayNames displayNames;
+    private final List<String> subscribable;
+    private final StompSessions sessions;
+    private final AntPathMatcher matcher = new AntPathMatcher();
+
+    public StompAuthentication(JwtDecoder jwtDecoder, DisplayNames displayNames, List<StompDestinations> destinations,
+                               StompSessions sessions) {
+        this.jwtDecoder = jwtDecoder;
+        this.displayNames = displayNames;
+        this.subscribable = destinations.stream().flatMap(d -> d.patterns().stream()).toList();
+        this.sessions = sessions;
+    }
+
+    /** The user of a STOMP session (e.g. a {@code @MessageMapping} method's {@code Principal}). */
+    public static CurrentUser currentUser(Principal principal) {
+        if (principal instanceof JwtAuthenticationToken token && token.getDetails() instanceof CurrentUser user) {
+            return user;
+        }
+        throw new IllegalStateException("The STOMP session is not authenticated by StompAuthentication");
+    }
+
+    @Override
+    public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+        if (accessor == null || accessor.getMessageType() == null) {
+            return message;
+        }
+        SimpMessageType type = accessor.getMessageType();
+        if (type == SimpMessageType.CONNECT) {
+            authenticate(accessor, message);
+        }
+        else if (type == SimpMessageType.SUBSCRIBE || type == SimpMessageType.MESSAGE) {
+            if (accessor.getUser() == null) {
+                throw new MessageDeliveryException(message, "Not connected: send CONNECT with a bearer token first");
+            }
+            if (type == SimpMessageType.SUBSCRIBE && !subscribable(accessor.getDestination())) {
+                throw new MessageDeliveryException(message, "Unknown destination: " + accessor.getDestination());
+            }
+        }
+        return message;
+    }
+
+    private void authenticate(StompHeaderAccessor accessor, Message<?> message) {
+        String header = accessor.getFirstNativeHeader("Authorization");
+        if (header == null) {
+            header = accessor.getFirstNativeHeader("authorization");
+        }
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new MessageDeliveryException(message, "Missing bearer token: send 'Authorization: Bearer <token>' in CONNECT");
+        }
+        Jwt jwt;
+        try {
+            jwt = jwtDecoder.decode(header.substring(BEARER.length()).strip());
+        }
+        catch (JwtException e) {
+            throw new MessageDeliveryException(message, "Invalid bearer token");
+        }
+        CurrentUser user = displayNames.currentUser(jwt);
+        JwtAuthenticationToken authentication = new JwtAuthenticationToken(jwt, List.of(), user.id());
+        authentication.setDetails(user);
+        accessor.setUser(authentication);
+        sessions.expiresAt(accessor.getSessionId(), jwt.getExpiresAt());
+    }
+
+    private boolean subscribable(String destination) {
+        return destination != null && subscribable.stream().anyMatch(pattern -> matcher.match(pattern, destination));
+    }
+}

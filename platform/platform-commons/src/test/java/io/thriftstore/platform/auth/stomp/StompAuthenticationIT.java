@@ -1,0 +1,148 @@
+package io.thriftstore.platform.auth.stomp;
+
+import io.thriftstore.platform.auth.dev.DevTokens;
+import io.thriftstore.platform.web.testapp.SampleAppTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** A real STOMP client against the sample service on a random port. */
+class StompAuthenticationIT extends SampleAppTest {
+
+    private final WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+
+    StompAuthenticationIT() {
+        client.setMessageConverter(new JacksonJsonMessageConverter());
+    }
+
+    @AfterEach
+    void stopClient() {
+        client.stop();
+    }
+
+    @Test
+    void aGoodTokenConnectsAndTheSessionActsAsItsUser() throws Exception {
+        String userId = newUserId();
+        Recorder recorder = new Recorder();
+        StompSession session = connect("Bearer " + KEYS.sign(userId, "Ada Lovelace"), recorder).get(10, TimeUnit.SECONDS);
+
+        CompletableFuture<Map<?, ?>> echoed = new CompletableFuture<>();
+        session.subscribe("/user/queue/echo", frames(echoed));
+        // The subscription travels before the send on the same socket, so it is registered first.
+        session.send("/app/echo", Map.of("text", "hello"));
+
+        assertThat(echoed.get(10, TimeUnit.SECONDS).get("text")).isEqualTo("Ada Lovelace (" + userId + "): hello");
+    }
+
+    @Test
+    void aBadTokenGetsAnErrorFrameInsteadOfAConnection() {
+        Recorder recorder = new Recorder();
+        CompletableFuture<StompSession> connecting = connect("Bearer " + DevTokens.generate().sign(newUserId(), "Mallory"), recorder);
+
+        assertThat(recorder.error(Duration.ofSeconds(10))).containsEntry("message", java.util.List.of("Invalid bearer token"));
+        assertThatThrownBy(() -> connecting.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+    }
+
+    @Test
+    void aConnectWithoutATokenGetsAnErrorFrame() {
+        Recorder recorder = new Recorder();
+        connect(null, recorder);
+
+        assertThat(recorder.error(Duration.ofSeconds(10)).get("message").get(0)).startsWith("Missing bearer token");
+    }
+
+    @Test
+    void subscribingToADestinationTheServiceDoesNotServeGetsAnErrorFrame() throws Exception {
+        Recorder recorder = new Recorder();
+        StompSession session = connect("Bearer " + KEYS.sign(newUserId(), "Eve"), recorder).get(10, TimeUnit.SECONDS);
+
+        session.subscribe("/user/queue/someone-elses", frames(new CompletableFuture<>()));
+
+        assertThat(recorder.error(Duration.ofSeconds(10)).get("message").get(0)).isEqualTo("Unknown destination: /user/queue/someone-elses");
+    }
+
+    @Test
+    void theServerClosesASessionOnceItsTokenHasExpired() throws Exception {
+        // The shared test context sets thriftstore.stomp.expiry-grace=0s and sweeps every 200 ms.
+        Recorder recorder = new Recorder();
+        DevTokens.Claims shortLived = DevTokens.Claims.of(newUserId()).name("Brief").ttl(Duration.ofSeconds(2));
+        StompSession session = connect("Bearer " + KEYS.sign(shortLived), recorder).get(10, TimeUnit.SECONDS);
+        assertThat(session.isConnected()).isTrue();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !session.isConnected());
+    }
+
+    private CompletableFuture<StompSession> connect(String authorization, Recorder recorder) {
+        StompHeaders connectHeaders = new StompHeaders();
+        if (authorization != null) {
+            connectHeaders.add("Authorization", authorization);
+        }
+        return client.connectAsync("ws://localhost:" + port + "/ws", new WebSocketHttpHeaders(), connectHeaders, recorder);
+    }
+
+    private static StompFrameHandler frames(CompletableFuture<Map<?, ?>> received) {
+        return new StompFrameHandler() {
+            @Override
+            public Type getPayloadType(StompHeaders headers) {
+                return Map.class;
+            }
+
+            @Override
+            public void handleFrame(StompHeaders headers, Object payload) {
+                received.complete((Map<?, ?>) payload);
+            }
+        };
+    }
+
+    /** Captures the ERROR frame the server answers with. */
+    private static final class Recorder extends StompSessionHandlerAdapter {
+
+        private final CompletableFuture<StompHeaders> error = new CompletableFuture<>();
+
+        @Override
+        public Type getPayloadType(StompHeaders headers) {
+            return byte[].class;
+        }
+
+        @Override
+        public void handleFrame(StompHeaders headers, Object payload) {
+            error.complete(headers);
+        }
+
+        @Override
+        public void handleException(StompSession session, StompCommand command, StompHeaders headers, byte[] payload,
+                                    Throwable exception) {
+            if (command == StompCommand.ERROR) {
+                error.complete(headers);
+            }
+        }
+
+        Map<String, java.util.List<String>> error(Duration timeout) {
+            try {
+                return error.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            catch (Exception e) {
+                throw new AssertionError("No ERROR frame within " + timeout, e);
+            }
+        }
+    }
+}
