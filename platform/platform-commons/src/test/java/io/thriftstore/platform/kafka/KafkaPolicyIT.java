@@ -1,0 +1,130 @@
+package io.thriftstore.platform.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.MessageListener;
+
+import io.thriftstore.platform.events.EventData;
+import io.thriftstore.platform.events.EventEnvelope;
+import io.thriftstore.platform.events.EventType;
+import io.thriftstore.platform.events.SampleEvents;
+import io.thriftstore.platform.events.Topics;
+
+class KafkaPolicyIT extends KafkaIntegrationTest {
+
+    @Autowired
+    ProducerFactory<String, EventEnvelope<?>> producerFactory;
+
+    @Autowired
+    ConcurrentKafkaListenerContainerFactory<String, EventEnvelope<EventData>> containerFactory;
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Test
+    void producersWaitForAllInSyncReplicasAndAreIdempotent() {
+        Map<String, Object> config = producerFactory.getConfigurationProperties();
+
+        assertThat(String.valueOf(config.get(ProducerConfig.ACKS_CONFIG))).isEqualTo("all");
+        assertThat(String.valueOf(config.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG))).isEqualTo("true");
+        try (Producer<String, EventEnvelope<?>> producer = producerFactory.createProducer()) {
+            assertThat(producer.partitionsFor(topic(Topics.ORDER_EVENTS))).hasSize(PARTITIONS);
+        }
+    }
+
+    @Test
+    void aServiceThatWeakensAcksFailsAtStartInsteadOfLosingEventsSilently() {
+        DefaultKafkaProducerFactory<String, EventEnvelope<?>> weakened = (DefaultKafkaProducerFactory<String, EventEnvelope<?>>)
+                producerFactory.copyWithConfigurationOverride(Map.of(ProducerConfig.ACKS_CONFIG, "1"));
+        try {
+            assertThatThrownBy(weakened::createProducer).hasStackTraceContaining("acks");
+        } finally {
+            weakened.destroy();
+        }
+    }
+
+    @Test
+    void everyPlatformTopicAndItsDltExistWithTheConfiguredPartitions() throws Exception {
+        List<String> names = Topics.ALL.stream()
+                .flatMap(name -> Stream.of(topic(name), dlt(name)))
+                .toList();
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            Map<String, TopicDescription> topics = admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS);
+
+            assertThat(topics).containsOnlyKeys(names);
+            topics.values().forEach(description ->
+                    assertThat(description.partitions()).as(description.name()).hasSize(PARTITIONS));
+        }
+    }
+
+    @Test
+    void aNewConsumerGroupReadsEventsPublishedBeforeItFirstStarted() throws Exception {
+        EventEnvelope<?> earlier = publisher.publish(EventType.NOTIFICATION_CREATED,
+                SampleEvents.dataFor(EventType.NOTIFICATION_CREATED, uniqueKey("user"))).get(10, TimeUnit.SECONDS)
+                .getProducerRecord().value();
+        Queue<ConsumerRecord<String, EventEnvelope<EventData>>> received = new ConcurrentLinkedQueue<>();
+        ConcurrentMessageListenerContainer<String, EventEnvelope<EventData>> lateStarter =
+                containerFactory.createContainer(topic(Topics.NOTIFICATION_EVENTS));
+        lateStarter.getContainerProperties().setGroupId("new-service-" + UUID.randomUUID());
+        lateStarter.getContainerProperties().setMessageListener(
+                (MessageListener<String, EventEnvelope<EventData>>) received::add);
+
+        lateStarter.start();
+        try {
+            await().atMost(WAIT).until(() -> received.stream().anyMatch(r -> r.value().id().equals(earlier.id())));
+        } finally {
+            lateStarter.stop();
+        }
+    }
+
+    @Test
+    void listenersCommitEachRecordOnceProcessed() {
+        assertThat(containerFactory.getContainerProperties().getAckMode()).isEqualTo(ContainerProperties.AckMode.RECORD);
+    }
+
+    @Test
+    void sendingAndListeningAreObserved() throws Exception {
+        // Observations are what carry tracing headers from producer to listener; here they show as timers.
+        EventEnvelope<?> event = publisher.publish(EventType.PRODUCT_CREATED,
+                SampleEvents.dataFor(EventType.PRODUCT_CREATED, uniqueKey("product"))).get(10, TimeUnit.SECONDS)
+                .getProducerRecord().value();
+        await().atMost(WAIT).until(() -> listener.processed.containsKey(event.id()));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(meterRegistry.find("spring.kafka.template").tag("spring.kafka.template.name", "kafkaTemplate").timer())
+                    .isNotNull();
+            assertThat(meterRegistry.find("spring.kafka.listener").tag("spring.kafka.listener.id", "kafka-it-recorder-0").timer())
+                    .isNotNull();
+        });
+    }
+
+    @Test
+    void publishedEventsNameTheServiceAsTheirSource() {
+        assertThat(publisher.source()).isEqualTo("kafka-platform-test");
+    }
+}
