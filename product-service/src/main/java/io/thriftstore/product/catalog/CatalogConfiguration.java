@@ -1,0 +1,34 @@
+package io.thriftstore.product.catalog;
+
+import io.thriftstore.platform.auth.PublicEndpoints;
+import io.thriftstore.product.outbox.RelayedCollection;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** The catalog's public endpoints, its query-parameter spellings and its events' collection. */
+@Configuration(proxyBeanMethods = false)
+class CatalogConfiguration implements WebMvcConfigurer {
+
+    @Bean
+    PublicEndpoints catalogEndpoints() {
+        return PublicEndpoints.get("/api/products", "/api/products/*", "/api/categories")
+            .and(HttpMethod.POST, "/api/products/bulk");
+    }
+
+    @Bean
+    RelayedCollection productEvents() {
+        return new RelayedCollection(Products.COLLECTION);
+    }
+
+    /** Categories and sort orders are lowercase on the wire; an unknown value is a 400 listing the valid ones. */
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addConverter(String.class, Category.class, value -> value.isBlank() ? null
+            : Category.fromValue(value).orElseThrow(() -> new IllegalArgumentException("unknown category")));
+        registry.addConverter(String.class, ProductSort.class, value -> value.isBlank() ? null
+            : ProductSort.fromValue(value).orElseThrow(() -> new IllegalArgumentException("unknown sort")));
+    }
+}

@@ -1,0 +1,15 @@
+package io.thriftstore.product.image;
+
+import io.thriftstore.platform.auth.PublicEndpoints;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ImageConfiguration {
+
+    /** Images are shown to anyone who sees the product. */
+    @Bean
+    PublicEndpoints imageEndpoints() {
+        return PublicEndpoints.get(ImageController.IMAGE_PATH + "*");
+    }
+}

@@ -1,0 +1,83 @@
+package io.thriftstore.product.image;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.thriftstore.platform.auth.CurrentUser;
+import io.thriftstore.platform.web.ETags;
+import io.thriftstore.platform.web.NotFoundException;
+import io.thriftstore.product.catalog.Catalog;
+import io.thriftstore.product.catalog.ProductResponse;
+import org.bson.types.ObjectId;
+import org.springframework.core.io.Resource;
+import org.springframework.data.mongodb.gridfs.GridFsResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+
+@RestController
+@Tag(name = "Images", description = "Product photos, stored in GridFS")
+class ImageController {
+
+    static final String IMAGE_PATH = "/api/images/";
+
+    /** Images never change once stored: clients and proxies may keep them for a year without asking again. */
+    private static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
+    private final Catalog catalog;
+    private final ImageStore images;
+
+    ImageController(Catalog catalog, ImageStore images) {
+        this.catalog = catalog;
+        this.images = images;
+    }
+
+    @PostMapping(path = "/api/products/{id}/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload a product image (seller only)",
+        description = "Multipart field `file`: a JPEG, PNG or WebP image (recognised by its content) of at most 5 MB; "
+            + "at most 8 images per product (409 beyond). The product's `imageUrls` then lists `/api/images/{imageId}`.")
+    ResponseEntity<ProductResponse> upload(@PathVariable String id, @RequestParam("file") @ImageContent MultipartFile file,
+                                           CurrentUser user) throws IOException {
+        catalog.checkImageCanBeAdded(id, user);
+        ImageType type;
+        try (InputStream content = file.getInputStream()) {
+            type = ImageType.of(content).orElseThrow(); // validated by @ImageContent already
+        }
+        ObjectId imageId = images.store(file, type, id, user.id());
+        ProductResponse product;
+        try {
+            product = catalog.addImage(id, user, IMAGE_PATH + imageId.toHexString());
+        }
+        catch (RuntimeException refused) {
+            // Another upload took the last free place meanwhile (or the like): keep no orphan.
+            images.delete(imageId);
+            throw refused;
+        }
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path(IMAGE_PATH + "{imageId}")
+            .buildAndExpand(imageId.toHexString()).toUri();
+        return ResponseEntity.created(location).eTag(ETags.of(product.version())).body(product);
+    }
+
+    @GetMapping(IMAGE_PATH + "{imageId}")
+    @Operation(summary = "An uploaded image", description = "Public; cacheable for a year (images never change).")
+    ResponseEntity<Resource> image(@PathVariable String imageId) {
+        GridFsResource image = images.find(imageId).orElseThrow(() -> new NotFoundException("There is no such image."));
+        // An If-None-Match with this ETag is answered 304 by Spring MVC.
+        return ResponseEntity.ok()
+            .contentType(MediaType.parseMediaType(image.getContentType()))
+            .cacheControl(FOREVER)
+            .eTag("\"" + imageId + "\"")
+            .body(image);
+    }
+}

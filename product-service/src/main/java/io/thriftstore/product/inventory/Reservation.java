@@ -1,0 +1,50 @@
+package io.thriftstore.product.inventory;
+
+import io.thriftstore.product.outbox.PendingEvent;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.mapping.MongoId;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The stock held for one order, in the {@code reservations} collection. Its {@code _id} is the order id,
+ * so the unique {@code _id} index makes it the one record per order: a redelivered order event finds it
+ * instead of reserving again. {@code lines} record per item how far the reservation got, so a crash
+ * half-way is completed or compensated when the event comes again; the answer to the order (reserved,
+ * rejected, released) waits in {@code pendingEvents} until it is relayed.
+ */
+@Document(Reservations.COLLECTION)
+record Reservation(
+        @MongoId(FieldType.STRING) String orderId,
+        State state,
+        List<Line> lines,
+        String reason,
+        Instant createdAt,
+        Instant updatedAt,
+        List<PendingEvent> pendingEvents,
+        Instant pendingSince) {
+
+    Reservation {
+        lines = lines == null ? List.of() : List.copyOf(lines);
+        pendingEvents = pendingEvents == null ? List.of() : List.copyOf(pendingEvents);
+    }
+
+    /**
+     * RESERVING -> RESERVED | REJECTING -> REJECTED; RESERVED or RESERVING -> RELEASING -> RELEASED;
+     * RESERVED -> SETTLED when the order was delivered. The -ING states are where a crash may leave a
+     * reservation; whoever finds it there finishes the job.
+     */
+    enum State {
+        RESERVING, RESERVED, REJECTING, REJECTED, RELEASING, RELEASED, SETTLED
+    }
+
+    /** One product of the order: PENDING (nothing taken yet), TAKEN, or RETURNED (given back). */
+    record Line(String productId, int quantity, LineState state, Integer remaining) {
+    }
+
+    enum LineState {
+        PENDING, TAKEN, RETURNED
+    }
+}

@@ -1,0 +1,88 @@
+package io.thriftstore.product.inventory;
+
+import io.thriftstore.platform.events.EventEnvelope;
+import io.thriftstore.product.outbox.PendingEvents;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/** The {@code reservations} collection: one document per order, changed by single-document updates only. */
+@Component
+class Reservations {
+
+    static final String COLLECTION = "reservations";
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    Reservations(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** The order's reservation: a new one in RESERVING, or the one an earlier delivery already opened. */
+    Reservation open(String orderId, List<Reservation.Line> lines) {
+        return insertOrFind(new Reservation(orderId, Reservation.State.RESERVING, lines, null, clock.instant(),
+            clock.instant(), List.of(), null));
+    }
+
+    /**
+     * For an order that ended before anything was reserved for it: a RELEASED record with no lines, so
+     * that a late order.created for it (out of a dead-letter replay, say) reserves nothing.
+     */
+    Reservation closeUnopened(String orderId) {
+        return insertOrFind(new Reservation(orderId, Reservation.State.RELEASED, List.of(), null, clock.instant(),
+            clock.instant(), List.of(), null));
+    }
+
+    Reservation get(String orderId) {
+        return find(orderId).orElseThrow(() -> new IllegalStateException("No reservation for order " + orderId));
+    }
+
+    Optional<Reservation> find(String orderId) {
+        return Optional.ofNullable(mongo.findById(orderId, Reservation.class));
+    }
+
+    /** Notes the state of line {@code index} and the product's stock after its change. */
+    void noteLine(String orderId, int index, Reservation.LineState state, Integer remaining) {
+        Update update = new Update()
+            .set("lines." + index + ".state", state)
+            .set("lines." + index + ".remaining", remaining)
+            .set("updatedAt", clock.instant());
+        mongo.updateFirst(Query.query(where("_id").is(orderId)), update, Reservation.class);
+    }
+
+    /**
+     * Moves the reservation from {@code from} to {@code to} if it still is in {@code from}, storing
+     * {@code answer} (if any) to be relayed: the state change and its event are one update.
+     *
+     * @return {@code false} if the reservation was not in {@code from}
+     */
+    boolean move(String orderId, Reservation.State from, Reservation.State to, Update more, EventEnvelope<?> answer) {
+        Instant now = clock.instant();
+        Update update = more.set("state", to).set("updatedAt", now);
+        if (answer != null) {
+            PendingEvents.push(update, now, answer);
+        }
+        Query inState = Query.query(where("_id").is(orderId).and("state").is(from));
+        return mongo.updateFirst(inState, update, Reservation.class).getMatchedCount() == 1;
+    }
+
+    private Reservation insertOrFind(Reservation reservation) {
+        try {
+            return mongo.insert(reservation);
+        }
+        catch (DuplicateKeyException alreadyThere) {
+            return get(reservation.orderId());
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.thriftstore.product.inventory;
+
+import io.thriftstore.platform.events.EventEnvelope;
+import io.thriftstore.platform.events.EventType;
+import io.thriftstore.platform.events.InventoryEvent;
+import io.thriftstore.platform.events.OrderEvent;
+import io.thriftstore.product.catalog.ProductStock;
+import io.thriftstore.product.inventory.Reservation.Line;
+import io.thriftstore.product.inventory.Reservation.LineState;
+import io.thriftstore.product.inventory.Reservation.State;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reserves the stock of an order, all of it or none, once per order, and gives it back once when the
+ * order ends. Every step is idempotent, so a redelivered event (or one delivered again after a crash
+ * half-way) completes what an earlier delivery started, or compensates it, and answers the same:
+ * <ol>
+ *   <li>the reservation record is opened (or found) under the order id;</li>
+ *   <li>each line takes its stock ({@link ProductStock#take}: the product itself records that the order
+ *       holds stock, so taking again takes nothing), then the record notes the line as TAKEN;</li>
+ *   <li>if every line was taken, the record moves to RESERVED and stores inventory.reserved; if one is
+ *       short, it moves to REJECTING, gives back what the order holds, then moves to REJECTED and stores
+ *       inventory.rejected with the reason.</li>
+ * </ol>
+ * order.cancelled, and order.rejected when stock had been reserved, move a reservation to RELEASING, give
+ * back what the order holds and finish in RELEASED with inventory.released. Only conditional state moves
+ * change the record's state, so each answer is stored once however often the event comes.
+ */
+@Service
+class StockReservations {
+
+    /** Why an order was refused when its lines make no sense (no items, a quantity below 1). */
+    static final String INVALID_ORDER = "INVALID_ORDER";
+
+    private final Reservations reservations;
+    private final ProductStock stock;
+    private final String source;
+
+    StockReservations(Reservations reservations, ProductStock stock, @Value("${spring.application.name}") String source) {
+        this.reservations = reservations;
+        this.stock = stock;
+        this.source = source;
+    }
+
+    /** order.created: reserve everything or nothing, and answer. */
+    void orderCreated(OrderEvent order) {
+        Reservation reservation = reservations.open(order.id(), linesOf(order));
+        switch (reservation.state()) {
+            case RESERVING -> reserve(reservation);
+            case REJECTING -> reject(reservation);
+            case RELEASING -> release(reservation);
+            case RESERVED, REJECTED, RELEASED, SETTLED -> {
+                // Answered already: this is a redelivery.
+            }
+        }
+    }
+
+    /** order.cancelled or order.rejected: give back what is held for the order, once. */
+    void orderEnded(OrderEvent order) {
+        Reservation reservation = reservations.find(order.id()).orElseGet(() -> reservations.closeUnopened(order.id()));
+        switch (reservation.state()) {
+            case RESERVED, RESERVING -> {
+                if (reservations.move(order.id(), reservation.state(), State.RELEASING, new Update(), null)) {
+                    release(reservations.get(order.id()));
+                }
+                else {
+                    orderEnded(order); // it moved on meanwhile; decide again on its new state
+                }
+            }
+            case RELEASING -> release(reservation);
+            case REJECTING -> reject(reservation);
+            case REJECTED, RELEASED, SETTLED -> {
+                // Nothing held, given back already, or delivered (an order cannot end twice).
+            }
+        }
+    }
+
+    /**
+     * order.delivered: the items are gone for good. The reservation is settled (so nothing can give them back
+     * any more) and the products forget the order's hold, which keeps their list of holds short.
+     */
+    void orderDelivered(OrderEvent order) {
+        reservations.find(order.id()).ifPresent(reservation -> {
+            if (reservation.state() == State.RESERVED) {
+                reservations.move(order.id(), State.RESERVED, State.SETTLED, new Update(), null);
+            }
+            else if (reservation.state() != State.SETTLED) {
+                return;
+            }
+            reservation.lines().forEach(line -> stock.settle(line.productId(), order.id()));
+        });
+    }
+
+    private void reserve(Reservation reservation) {
+        String orderId = reservation.orderId();
+        if (!isValid(reservation.lines())) {
+            startRejecting(orderId, INVALID_ORDER, -1, null);
+            return;
+        }
+        List<Line> lines = reservation.lines();
+        for (int index = 0; index < lines.size(); index++) {
+            Line line = lines.get(index);
+            if (line.state() == LineState.TAKEN) {
+                continue;
+            }
+            ProductStock.Taking taking = stock.take(line.productId(), line.quantity(), orderId);
+            if (taking instanceof ProductStock.Taking.Refused refused) {
+                startRejecting(orderId, refused.reason(), index, refused.available());
+                return;
+            }
+            reservations.noteLine(orderId, index, LineState.TAKEN, ((ProductStock.Taking.Taken) taking).remaining());
+        }
+        Reservation reserved = reservations.get(orderId);
+        reservations.move(orderId, State.RESERVING, State.RESERVED, new Update(),
+            answer(EventType.INVENTORY_RESERVED, orderId, reserved.lines(), null));
+    }
+
+    private void startRejecting(String orderId, String reason, int shortLine, Integer available) {
+        Update why = new Update().set("reason", reason);
+        if (shortLine >= 0) {
+            why.set("lines." + shortLine + ".remaining", available);
+        }
+        if (reservations.move(orderId, State.RESERVING, State.REJECTING, why, null)) {
+            reject(reservations.get(orderId));
+        }
+    }
+
+    private void reject(Reservation rejecting) {
+        giveBack(rejecting);
+        Reservation given = reservations.get(rejecting.orderId());
+        reservations.move(given.orderId(), State.REJECTING, State.REJECTED, new Update(),
+            answer(EventType.INVENTORY_REJECTED, given.orderId(), given.lines(), given.reason()));
+    }
+
+    private void release(Reservation releasing) {
+        giveBack(releasing);
+        Reservation given = reservations.get(releasing.orderId());
+        List<Line> returned = given.lines().stream().filter(line -> line.state() == LineState.RETURNED).toList();
+        // Nothing was held (an order that ended before its reservation got anywhere): nothing to announce.
+        EventEnvelope<?> released = returned.isEmpty() ? null
+            : answer(EventType.INVENTORY_RELEASED, given.orderId(), returned, null);
+        reservations.move(given.orderId(), State.RELEASING, State.RELEASED, new Update(), released);
+    }
+
+    /**
+     * Gives back every line the order may hold. Lines still PENDING are asked too: a crash may have come
+     * after a product recorded the hold and before this record noted it.
+     */
+    private void giveBack(Reservation reservation) {
+        List<Line> lines = reservation.lines();
+        for (int index = 0; index < lines.size(); index++) {
+            Line line = lines.get(index);
+            if (line.state() == LineState.RETURNED || line.productId() == null) {
+                continue;
+            }
+            ProductStock.Return given = stock.giveBack(line.productId(), line.quantity(), reservation.orderId());
+            // A TAKEN line whose product holds nothing was given back by an earlier, interrupted attempt.
+            if (given.returned() || line.state() == LineState.TAKEN) {
+                reservations.noteLine(reservation.orderId(), index, LineState.RETURNED, given.remaining());
+            }
+        }
+    }
+
+    private EventEnvelope<InventoryEvent> answer(EventType type, String orderId, List<Line> lines, String reason) {
+        List<InventoryEvent.Item> items = lines.stream()
+            .map(line -> new InventoryEvent.Item(line.productId(), line.quantity(), line.remaining()))
+            .toList();
+        return EventEnvelope.of(type, source, new InventoryEvent(orderId, items, reason));
+    }
+
+    /** One line per product: an order naming a product twice takes the sum, in one step. */
+    private static List<Line> linesOf(OrderEvent order) {
+        Map<String, Integer> quantities = new LinkedHashMap<>();
+        for (OrderEvent.Item item : order.items()) {
+            quantities.merge(item.productId(), item.quantity(), Integer::sum);
+        }
+        List<Line> lines = new ArrayList<>();
+        quantities.forEach((productId, quantity) -> lines.add(new Line(productId, quantity, LineState.PENDING, null)));
+        return lines;
+    }
+
+    private static boolean isValid(List<Line> lines) {
+        return !lines.isEmpty() && lines.stream().allMatch(line -> line.productId() != null && line.quantity() > 0);
+    }
+}

@@ -1,0 +1,237 @@
+package io.thriftstore.product.outbox;
+
+import io.thriftstore.platform.events.EventCodec;
+import io.thriftstore.platform.events.EventData;
+import io.thriftstore.platform.events.EventEnvelope;
+import io.thriftstore.platform.kafka.EventPublisher;
+import jakarta.annotation.PreDestroy;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * Publishes the {@link PendingEvents} of every {@link RelayedCollection} and then removes them from their
+ * documents. Runs every {@code thriftstore.product.relay.interval} on the instance that holds the
+ * {@link RelayLease}, so several instances never relay at the same time.
+ * <p>
+ * Order: documents are taken oldest pending first, and the events of one document (one aggregate, so
+ * one Kafka key) go out strictly in the order they were stored: the n-th event of a document is sent
+ * only once Kafka acknowledged the (n-1)-th. Events of different documents are sent side by side.
+ * An event leaves its document only after Kafka acknowledged it; anything unacknowledged (broker down,
+ * timeout) stays and is sent again by a later pass, with the same envelope id, so consumers can drop the
+ * rare duplicate. Nothing here needs a transaction: each removal is one single-document update.
+ */
+class PendingEventRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(PendingEventRelay.class);
+
+    private final MongoTemplate mongo;
+    private final EventPublisher publisher;
+    private final List<RelayedCollection> collections;
+    private final RelayLease lease;
+    private final RelayProperties properties;
+    private final Clock clock;
+    private volatile boolean failing;
+    /** Events already reported as unreadable, so that each is logged once, not every pass. */
+    private final Set<String> undecodable = ConcurrentHashMap.newKeySet();
+
+    PendingEventRelay(MongoTemplate mongo, EventPublisher publisher, List<RelayedCollection> collections,
+                      RelayLease lease, RelayProperties properties, Clock clock) {
+        this.mongo = mongo;
+        this.publisher = publisher;
+        this.collections = List.copyOf(collections);
+        this.lease = lease;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${thriftstore.product.relay.interval:200ms}")
+    void relayPending() {
+        try {
+            if (!lease.tryAcquire()) {
+                return;
+            }
+            boolean acknowledged = true;
+            for (RelayedCollection collection : collections) {
+                acknowledged = relay(collection.name());
+                if (!acknowledged) {
+                    break;
+                }
+            }
+            if (acknowledged && failing) {
+                log.info("Kafka acknowledges pending events again");
+            }
+            failing = !acknowledged;
+        }
+        catch (RuntimeException e) {
+            // MongoDB unreachable, most likely: the next pass tries again; nothing was lost.
+            log.warn("Relaying pending events failed; retrying: {}", e.toString());
+        }
+    }
+
+    /**
+     * Relays what is pending in a collection, batch by batch while batches come full (a backlog after an
+     * outage drains at Kafka's pace, not one batch per interval); {@code false} when Kafka did not
+     * acknowledge everything.
+     */
+    boolean relay(String collection) {
+        Query oldestFirst = Query.query(where(PendingEvents.SINCE).gte(new Date(0)))
+            .with(Sort.by(PendingEvents.SINCE))
+            .limit(properties.batchSize());
+        oldestFirst.fields().include(PendingEvents.FIELD);
+        while (true) {
+            List<Outgoing> batch = mongo.find(oldestFirst, Document.class, collection).stream().map(Outgoing::of).toList();
+            if (batch.isEmpty()) {
+                return true;
+            }
+            boolean acknowledged = send(batch, clock.instant().plus(properties.sendTimeout()));
+            boolean relayedAny = false;
+            for (Outgoing document : batch) {
+                relayedAny |= remove(collection, document);
+            }
+            if (!acknowledged) {
+                if (!failing) {
+                    log.warn("Kafka did not acknowledge every pending event of {}; they stay stored and are retried",
+                        collection);
+                }
+                return false;
+            }
+            // A short batch was the last one; a full one that relayed nothing is stuck on unreadable events.
+            if (batch.size() < properties.batchSize() || !relayedAny || !lease.tryAcquire()) {
+                return true;
+            }
+        }
+    }
+
+    /** Sends round by round: round n holds the n-th event of every document whose earlier events were acknowledged. */
+    private boolean send(List<Outgoing> batch, Instant deadline) {
+        boolean refused = false;
+        for (int round = 0; ; round++) {
+            Map<Outgoing, CompletableFuture<?>> sends = new LinkedHashMap<>();
+            for (Outgoing document : batch) {
+                if (document.acknowledged.size() != round || document.events.size() <= round) {
+                    continue;
+                }
+                Document event = document.events.get(round);
+                EventEnvelope<EventData> envelope = decode(event);
+                if (envelope == null) {
+                    continue; // it and the events after it wait for a build that can read it
+                }
+                CompletableFuture<?> sent = sendOne(envelope);
+                sends.put(document, sent);
+                if (sent.isCompletedExceptionally()) {
+                    refused = true;
+                    break; // Kafka refused at once (no metadata within max.block.ms): do not block once per document.
+                }
+            }
+            if (sends.isEmpty()) {
+                return !refused;
+            }
+            for (Map.Entry<Outgoing, CompletableFuture<?>> send : sends.entrySet()) {
+                if (awaitAcknowledgement(send.getValue(), deadline)) {
+                    Outgoing document = send.getKey();
+                    document.acknowledged.add(document.events.get(round).getString(PendingEvent.EVENT_ID));
+                }
+                else {
+                    refused = true;
+                }
+            }
+        }
+    }
+
+    /**
+     * The stored envelope, or {@code null} if this build cannot read it (a type it does not know, written by
+     * a newer build during a rolling deployment, say): it stays stored, and so do the events after it,
+     * to keep their order; the rest of the relay goes on.
+     */
+    private EventEnvelope<EventData> decode(Document event) {
+        String eventId = event.getString(PendingEvent.EVENT_ID);
+        try {
+            return EventCodec.decode(event.getString("envelope").getBytes(StandardCharsets.UTF_8));
+        }
+        catch (RuntimeException e) {
+            if (undecodable.add(eventId)) {
+                log.error("Pending event {} cannot be read by this build and stays stored: {}", eventId, e.toString());
+            }
+            return null;
+        }
+    }
+
+    private CompletableFuture<?> sendOne(EventEnvelope<EventData> envelope) {
+        try {
+            return publisher.publish(envelope);
+        }
+        catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private boolean awaitAcknowledgement(CompletableFuture<?> send, Instant deadline) {
+        long waitMillis = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
+        try {
+            send.get(waitMillis, TimeUnit.MILLISECONDS);
+            return true;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Removes the acknowledged events from their document; {@code false} if there were none. */
+    private boolean remove(String collection, Outgoing document) {
+        if (document.acknowledged.isEmpty()) {
+            return false;
+        }
+        Update pull = new Update().pull(PendingEvents.FIELD,
+            new Document(PendingEvent.EVENT_ID, new Document("$in", document.acknowledged)));
+        mongo.updateFirst(Query.query(where("_id").is(document.id)), pull, collection);
+        // Only when nothing new was pushed meanwhile: otherwise the document must stay findable.
+        mongo.updateFirst(Query.query(where("_id").is(document.id).and(PendingEvents.FIELD).size(0)),
+            new Update().unset(PendingEvents.SINCE), collection);
+        return true;
+    }
+
+    @PreDestroy
+    void releaseLease() {
+        try {
+            lease.release();
+        }
+        catch (RuntimeException e) {
+            log.debug("Could not give up the relay lease; it expires on its own: {}", e.toString());
+        }
+    }
+
+    /** One document of a batch: its id, its pending events in order, and those Kafka acknowledged so far. */
+    private record Outgoing(Object id, List<Document> events, List<String> acknowledged) {
+
+        static Outgoing of(Document document) {
+            List<Document> events = document.getList(PendingEvents.FIELD, Document.class, List.of());
+            return new Outgoing(document.get("_id"), events, new ArrayList<>());
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.thriftstore.product.outbox;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/**
+ * {@code thriftstore.product.relay.*}: how pending events reach Kafka.
+ *
+ * @param interval    the pause between two relay passes (an accepted change reaches Kafka within about this long)
+ * @param leaseTtl    how long the relay lease lasts without renewal: after an instance dies, another
+ *                    takes over the relay at most this long later
+ * @param sendTimeout how long one pass waits for Kafka's acknowledgements before it gives up and retries
+ *                    the unacknowledged events in the next pass; kept below {@code leaseTtl} so a pass never
+ *                    outlives its lease
+ * @param batchSize   documents relayed per collection and pass
+ */
+@ConfigurationProperties("thriftstore.product.relay")
+@Validated
+public record RelayProperties(@DefaultValue("200ms") @NotNull Duration interval,
+                              @DefaultValue("30s") @NotNull Duration leaseTtl,
+                              @DefaultValue("15s") @NotNull Duration sendTimeout,
+                              @DefaultValue("100") @Min(1) @Max(1000) int batchSize) {
+}

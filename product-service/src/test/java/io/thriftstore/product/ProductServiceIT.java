@@ -1,0 +1,31 @@
+package io.thriftstore.product;
+
+import io.thriftstore.testing.RealInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The one Spring context of this module's integration tests: the service on a random port against the
+ * real MongoDB and Kafka servers, with a recorder of everything it publishes. Every test class uses
+ * exactly this annotation, so the context (and its servers) start once per test JVM; tests keep apart
+ * by using their own sellers and order ids.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    // The tests write much faster than a person; the limit itself is platform-commons' to test.
+    "thriftstore.rate-limit.writes-per-minute=100000",
+    "spring.kafka.producer.properties.linger.ms=0",
+    // An outage of a few seconds is then long enough for the relay to give up on a pass and send again.
+    "thriftstore.product.relay.send-timeout=2s",
+    "logging.level.org.apache.kafka=WARN",
+    "logging.level.org.apache.kafka.clients.NetworkClient=ERROR"})
+@RealInfrastructure
+@Import({PublishedEvents.class, Orders.class})
+public @interface ProductServiceIT {
+}

@@ -1,0 +1,111 @@
+package io.thriftstore.product.outbox;
+
+import io.thriftstore.platform.events.EventType;
+import io.thriftstore.platform.events.ProductEvent;
+import io.thriftstore.product.Api;
+import io.thriftstore.product.ProductServiceIT;
+import io.thriftstore.product.PublishedEvents;
+import io.thriftstore.product.TestUser;
+import io.thriftstore.testing.TestInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.thriftstore.product.Listings.list;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every accepted change of a product reaches product-events: soon normally, and after an outage too, in order. */
+@ProductServiceIT
+class EventRelayIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PublishedEvents published;
+
+    @Autowired
+    TestInfrastructure infrastructure;
+
+    Api api;
+    TestUser seller = TestUser.named("Seller");
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    @AfterEach
+    void endAnyOutage() {
+        infrastructure.kafka().start();
+    }
+
+    @Test
+    void listingChangingAndArchivingAnItemIsPublishedWithTheFullProduct() {
+        String id = list(api, seller, "name", "Bike", "price", 100, "quantity", 1);
+        ProductEvent created = published.awaitOne(EventType.PRODUCT_CREATED, ProductEvent.class, event -> event.id().equals(id));
+        assertThat(created.name()).isEqualTo("Bike");
+        assertThat(created.sellerId()).isEqualTo(seller.id());
+        assertThat(created.sellerName()).isEqualTo("Seller");
+        assertThat(created.price()).isEqualByComparingTo("100.00");
+        assertThat(created.currency()).isEqualTo("USD");
+        assertThat(created.category()).isEqualTo("furniture");
+        assertThat(created.status()).isEqualTo("ACTIVE");
+        assertThat(created.previousPrice()).isNull();
+
+        api.patch("/api/products/" + id, seller.bearer(), Map.of("price", 80, "quantity", 0));
+        ProductEvent updated = published.awaitOne(EventType.PRODUCT_UPDATED, ProductEvent.class, event -> event.id().equals(id));
+        assertThat(updated.price()).isEqualByComparingTo("80.00");
+        assertThat(updated.previousPrice()).isEqualByComparingTo("100.00");
+        assertThat(updated.quantity()).isZero();
+        assertThat(updated.previousQuantity()).isEqualTo(1);
+        assertThat(updated.status()).isEqualTo("SOLD_OUT");
+        assertThat(updated.version()).isEqualTo(1);
+
+        api.delete("/api/products/" + id, seller.bearer());
+        ProductEvent archived = published.awaitOne(EventType.PRODUCT_ARCHIVED, ProductEvent.class, event -> event.id().equals(id));
+        assertThat(archived.status()).isEqualTo("ARCHIVED");
+        assertThat(archived.version()).isEqualTo(2);
+    }
+
+    @Test
+    void aChangeReachesKafkaWithinAboutASecond() {
+        String id = list(api, seller);
+        published.awaitOne(EventType.PRODUCT_CREATED, ProductEvent.class, event -> event.id().equals(id));
+
+        long start = System.nanoTime();
+        api.patch("/api/products/" + id, seller.bearer(), Map.of("name", "Quick"));
+        published.awaitCount(1, EventType.PRODUCT_UPDATED, ProductEvent.class, event -> event.id().equals(id), Duration.ofSeconds(5));
+
+        // The relay polls every 200 ms; the margin is for a busy two-core build machine, not for the relay.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void changesAcceptedWhileKafkaIsDownArePublishedInOrderWhenItIsBack() throws InterruptedException {
+        String id = list(api, seller, "price", 50);
+        published.awaitOne(EventType.PRODUCT_CREATED, ProductEvent.class, event -> event.id().equals(id));
+
+        infrastructure.kafka().stop();
+        Api.Response first = api.patch("/api/products/" + id, seller.bearer(), Map.of("price", 45));
+        Api.Response second = api.patch("/api/products/" + id, seller.bearer(), Map.of("price", 40));
+        String listedDuringOutage = list(api, seller, "name", "Listed during the outage");
+        assertThat(first.status()).as("writes do not wait for Kafka").isEqualTo(200);
+        assertThat(second.status()).isEqualTo(200);
+        Thread.sleep(3_000); // longer than the relay waits for Kafka (send-timeout): it gives up and sends again later
+        infrastructure.kafka().start();
+
+        List<ProductEvent> updates = published.awaitCount(2, EventType.PRODUCT_UPDATED, ProductEvent.class,
+            event -> event.id().equals(id), Duration.ofSeconds(90));
+        assertThat(updates).extracting(ProductEvent::version).containsExactly(1L, 2L);
+        assertThat(updates).extracting(event -> event.price().intValue()).containsExactly(45, 40);
+        assertThat(updates.get(1).previousPrice()).isEqualByComparingTo("45.00");
+        published.awaitOne(EventType.PRODUCT_CREATED, ProductEvent.class, event -> event.id().equals(listedDuringOutage));
+    }
+}
