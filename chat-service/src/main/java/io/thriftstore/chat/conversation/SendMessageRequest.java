@@ -1,0 +1,9 @@
+package io.thriftstore.chat.conversation;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** {@code text} is checked by {@link MessageText} (trimmed length, control characters). */
+record SendMessageRequest(@NotNull String text, @NotBlank @Size(max = 100) String clientMessageId) {
+}

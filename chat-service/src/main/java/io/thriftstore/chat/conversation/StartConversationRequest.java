@@ -1,0 +1,11 @@
+package io.thriftstore.chat.conversation;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+record StartConversationRequest(
+        @NotBlank @Size(max = ConversationId.MAX_USER_ID_LENGTH) @Pattern(regexp = "[^:\\s]+", message = "is not a user id")
+        String participantId,
+        @Size(max = 100) String productId) {
+}

@@ -1,0 +1,20 @@
+package io.thriftstore.wschat.chat;
+
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/**
+ * {@code thriftstore.chat.send-rate.messages} per {@code .period} and user (default 20 per 10 s, the same
+ * property names as chat-service's REST send), and the STOMP heartbeat both ways.
+ */
+@Validated
+@ConfigurationProperties("thriftstore.chat")
+record ChatSocketProperties(@DefaultValue SendRate sendRate, @DefaultValue("10s") Duration heartbeat) {
+
+    record SendRate(@DefaultValue("20") @Min(1) int messages, @DefaultValue("10s") Duration period) {
+    }
+}
