@@ -2,8 +2,10 @@ package io.thriftstore.wishlist;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class WishlistServiceApplication {
 
     public static void main(String[] args) {
