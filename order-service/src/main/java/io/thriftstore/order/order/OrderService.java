@@ -1,0 +1,234 @@
+package io.thriftstore.order.order;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.thriftstore.order.catalog.CatalogClient;
+import io.thriftstore.order.catalog.CatalogProduct;
+import io.thriftstore.platform.auth.CurrentUser;
+import io.thriftstore.platform.events.OrderEvent;
+import io.thriftstore.platform.outbox.Outbox;
+import io.thriftstore.platform.web.BadRequestException;
+import io.thriftstore.platform.web.ConflictException;
+import io.thriftstore.platform.web.ETags;
+import io.thriftstore.platform.web.ForbiddenException;
+import io.thriftstore.platform.web.NotFoundException;
+import io.thriftstore.platform.web.UnprocessableException;
+
+/**
+ * Places orders and moves them through {@link OrderStatus}. Every change writes its order event through the
+ * outbox in the same transaction, after the order row is locked or version-checked, so the events of one
+ * order are appended in commit order.
+ */
+@Service
+public class OrderService {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderService.class);
+
+    /** Reason of an order that stayed PENDING too long. */
+    public static final String TIMEOUT = "TIMEOUT";
+
+    private final OrderRepository orders;
+    private final IdempotencyKeys idempotencyKeys;
+    private final CatalogClient catalog;
+    private final Outbox outbox;
+    private final TransactionTemplate transaction;
+    private final String currency;
+
+    OrderService(OrderRepository orders, IdempotencyKeys idempotencyKeys, CatalogClient catalog, Outbox outbox,
+                 TransactionTemplate transaction, @Value("${thriftstore.currency:USD}") String currency) {
+        this.orders = orders;
+        this.idempotencyKeys = idempotencyKeys;
+        this.catalog = catalog;
+        this.outbox = outbox;
+        this.transaction = transaction;
+        this.currency = currency;
+    }
+
+    record Placed(OrderResponse order, boolean created) {
+    }
+
+    /**
+     * Places an order; with an Idempotency-Key, a repeat of the same request returns the first order. The
+     * catalog is read before the transaction opens, so no database connection waits on product-service.
+     */
+    Placed place(CurrentUser buyer, PlaceOrderRequest request, String idempotencyKey) {
+        String hash = IdempotencyKeys.hash(request);
+        if (idempotencyKey != null) {
+            Optional<Placed> repeat = idempotencyKeys.find(buyer.id(), idempotencyKey).map(recorded -> repeat(recorded, hash));
+            if (repeat.isPresent()) {
+                return repeat.get();
+            }
+        }
+        Order order = newOrder(buyer, request);
+        return transaction.execute(status -> {
+            if (idempotencyKey != null) {
+                // Recorded first, against the unique key: a concurrent twin waits here and then finds this row.
+                Optional<IdempotencyKeys.Recorded> earlier =
+                    idempotencyKeys.recordOrFind(buyer.id(), idempotencyKey, hash, order.id());
+                if (earlier.isPresent()) {
+                    return repeat(earlier.get(), hash);
+                }
+            }
+            orders.saveAndFlush(order);
+            outbox.append(OrderStatus.PENDING.event(), OrderResponse.event(order, null, buyer.id()));
+            return new Placed(OrderResponse.of(order), true);
+        });
+    }
+
+    private Placed repeat(IdempotencyKeys.Recorded recorded, String hash) {
+        if (!recorded.requestHash().equals(hash)) {
+            throw new UnprocessableException("This Idempotency-Key was already used with a different request.");
+        }
+        Order order = orders.findById(recorded.orderId()).orElseThrow();
+        return new Placed(OrderResponse.of(order), false);
+    }
+
+    private Order newOrder(CurrentUser buyer, PlaceOrderRequest request) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < request.items().size(); i++) {
+            if (!seen.add(request.items().get(i).productId())) {
+                throw new BadRequestException("items[" + i + "].productId", "is listed more than once");
+            }
+        }
+        List<String> ids = request.items().stream().map(PlaceOrderRequest.Item::productId).toList();
+        Map<String, CatalogProduct> found = new HashMap<>();
+        catalog.products(ids).forEach(product -> found.put(product.id(), product));
+
+        List<OrderItem> items = new java.util.ArrayList<>();
+        for (PlaceOrderRequest.Item item : request.items()) {
+            CatalogProduct product = found.get(item.productId());
+            if (product == null) {
+                throw new NotFoundException("Product " + item.productId() + " does not exist.");
+            }
+            if (product.archived()) {
+                throw new ConflictException("'" + product.name() + "' is no longer for sale.");
+            }
+            if (product.soldOut() || product.quantity() < item.quantity()) {
+                throw new ConflictException("'" + product.name() + "' has only " + Math.max(product.quantity(), 0)
+                    + " left; " + item.quantity() + " were asked for.");
+            }
+            if (!currency.equals(product.currency())) {
+                throw new ConflictException("'" + product.name() + "' is priced in " + product.currency()
+                    + ", orders are in " + currency + ".");
+            }
+            // Money has two decimals everywhere: what we answer now equals what the NUMERIC(14,2) column gives back.
+            items.add(new OrderItem(product.id(), product.name(), product.price().setScale(2, java.math.RoundingMode.HALF_EVEN),
+                item.quantity()));
+        }
+        CatalogProduct first = found.get(ids.get(0));
+        if (found.values().stream().anyMatch(product -> !product.sellerId().equals(first.sellerId()))) {
+            throw new BadRequestException("items", "must all come from one seller");
+        }
+        if (first.sellerId().equals(buyer.id())) {
+            throw new ForbiddenException("You cannot order your own products.");
+        }
+        return Order.place(UUID.randomUUID(), buyer.id(), buyer.name(), first.sellerId(), first.sellerName(), items,
+            currency);
+    }
+
+    @Transactional(readOnly = true)
+    OrderResponse get(String id, CurrentUser user) {
+        return parse(id).flatMap(orders::findById)
+            .filter(order -> order.roleOf(user.id()) != null)
+            .map(OrderResponse::of)
+            .orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional(readOnly = true)
+    Page<OrderResponse> list(CurrentUser user, Role role, OrderStatus status, int page, int size) {
+        PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
+        Page<Order> found = role == Role.SELLER
+            ? (status == null ? orders.findBySellerId(user.id(), request) : orders.findBySellerIdAndStatus(user.id(), status, request))
+            : (status == null ? orders.findByBuyerId(user.id(), request) : orders.findByBuyerIdAndStatus(user.id(), status, request));
+        return found.map(OrderResponse::of);
+    }
+
+    /**
+     * A buyer's or seller's transition. The row is locked first, so concurrent requests take turns and each
+     * sees the state the previous one left: a stale If-Match is 412, a transition no longer possible 409.
+     */
+    @Transactional
+    OrderResponse changeStatus(String id, CurrentUser user, ChangeStatusRequest request, String ifMatch) {
+        Order order = parse(id).flatMap(orders::findForUpdate).orElseThrow(() -> notFound(id));
+        Role role = order.roleOf(user.id());
+        if (role == null) {
+            throw notFound(id);
+        }
+        ETags.checkIfMatch(ifMatch, order.version());
+        OrderStatus target = request.status();
+        if (!OrderStatus.mayEverMoveTo(target, role)) {
+            throw new ForbiddenException("The " + role.name().toLowerCase() + " of an order cannot set it to " + target + ".");
+        }
+        if (!order.status().canMoveTo(target, role)) {
+            throw new ConflictException("The order is " + order.status() + "; it cannot become " + target + ".");
+        }
+        return OrderResponse.of(move(order, target, request.reason(), user.id()));
+    }
+
+    /**
+     * The platform's answer to a reservation: PENDING becomes CONFIRMED or REJECTED. False (and no change)
+     * for an unknown order or one that is no longer PENDING (a stale or late answer).
+     */
+    @Transactional
+    public boolean applyInventoryAnswer(String orderId, boolean reserved, String reason) {
+        Optional<Order> found = parse(orderId).flatMap(orders::findForUpdate);
+        if (found.isEmpty()) {
+            log.warn("Inventory answer for unknown order {} ignored", orderId);
+            return false;
+        }
+        Order order = found.get();
+        OrderStatus target = reserved ? OrderStatus.CONFIRMED : OrderStatus.REJECTED;
+        if (!order.status().canMoveTo(target, Role.SYSTEM)) {
+            log.info("Inventory answer {} for order {} ignored: it is {}", target, orderId, order.status());
+            return false;
+        }
+        move(order, target, reserved ? null : reason, OrderEvent.SYSTEM_ACTOR);
+        return true;
+    }
+
+    /** Rejects with reason TIMEOUT up to {@code limit} orders still PENDING that were placed before {@code cutoff}. */
+    @Transactional
+    public int rejectPendingPlacedBefore(Instant cutoff, int limit) {
+        List<Order> due = orders.lockPendingPlacedBefore(cutoff, limit);
+        due.forEach(order -> move(order, OrderStatus.REJECTED, TIMEOUT, OrderEvent.SYSTEM_ACTOR));
+        return due.size();
+    }
+
+    private Order move(Order order, OrderStatus target, String reason, String actorId) {
+        OrderStatus previous = order.moveTo(target, reason, actorId);
+        // The flush writes the new version (the event carries it) before the event is appended.
+        orders.flush();
+        outbox.append(target.event(), OrderResponse.event(order, previous, actorId));
+        return order;
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        }
+        catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private static NotFoundException notFound(String id) {
+        return new NotFoundException("Order " + id + " does not exist.");
+    }
+}

@@ -1,0 +1,240 @@
+package io.thriftstore.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import io.thriftstore.platform.events.OrderEvent;
+import tools.jackson.databind.JsonNode;
+
+class PlacingOrdersIT extends OrderServiceIntegrationTest {
+
+    @Test
+    void anOrderIsStoredPendingWithCatalogNamesAndPricesAndPublished() {
+        String seller = user("seller");
+        String buyer = user("buyer");
+        String lamp = product(seller, "12.50", 5);
+        String chair = product(seller, "40", 2);
+
+        Api.Response placed = api.post("/api/orders", bearer(buyer), Map.of("items", List.of(
+            Map.of("productId", lamp, "quantity", 3), Map.of("productId", chair, "quantity", 1))));
+
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        JsonNode order = placed.json();
+        assertThat(placed.headers().getLocation().toString()).isEqualTo("/api/orders/" + order.path("id").asString());
+        assertThat(placed.headers().getETag()).isEqualTo("\"" + order.path("version").asLong() + "\"");
+        assertThat(order.path("status").asString()).isEqualTo("PENDING");
+        assertThat(order.path("buyerId").asString()).isEqualTo(buyer);
+        assertThat(order.path("buyerName").asString()).isEqualTo(displayName(buyer));
+        assertThat(order.path("sellerId").asString()).isEqualTo(seller);
+        assertThat(order.path("sellerName").asString()).isEqualTo(displayName(seller));
+        assertThat(order.path("items").get(0).path("name").asString()).isEqualTo("Item " + lamp.substring(2, 8));
+        assertThat(order.path("items").get(0).path("unitPrice").decimalValue()).isEqualByComparingTo("12.50");
+        assertThat(order.path("items").get(1).path("quantity").asInt()).isEqualTo(1);
+        assertThat(order.path("total").decimalValue()).isEqualByComparingTo("77.50");
+        assertThat(order.path("currency").asString()).isEqualTo("USD");
+        assertThat(order.path("history")).hasSize(1);
+        assertThat(order.path("history").get(0).path("status").asString()).isEqualTo("PENDING");
+        assertThat(order.path("history").get(0).path("by").asString()).isEqualTo(buyer);
+
+        // Stored: the buyer reads it back exactly as it was answered.
+        assertThat(api.get("/api/orders/" + order.path("id").asString(), bearer(buyer)).json()).isEqualTo(order);
+
+        OrderEvent created = events.await(order.path("id").asString(), "order.created.v1");
+        assertThat(created.status()).isEqualTo("PENDING");
+        assertThat(created.previousStatus()).isNull();
+        assertThat(created.actorId()).isEqualTo(buyer);
+        assertThat(created.total()).isEqualByComparingTo("77.50");
+        assertThat(created.items()).hasSize(2);
+        assertThat(created.buyerName()).isEqualTo(displayName(buyer));
+    }
+
+    @Test
+    void clientPricesAndNamesAreIgnored() {
+        String seller = user("seller");
+        String buyer = user("buyer");
+        String lamp = product(seller, "12.50", 5);
+        Api.Response placed = api.post("/api/orders", bearer(buyer), Map.of("items", List.of(
+            Map.of("productId", lamp, "quantity", 1, "unitPrice", 0.01, "name", "free"))));
+        assertThat(placed.status()).isEqualTo(201);
+        assertThat(placed.json().path("total").decimalValue()).isEqualByComparingTo("12.50");
+    }
+
+    @Test
+    void invalidOrdersAreRefusedAndNothingIsStored() {
+        String seller = user("seller");
+        String other = user("other");
+        String buyer = user("buyer");
+        String lamp = product(seller, "10", 5);
+        String elsewhere = product(other, "10", 5);
+        String archived = product(seller, "10", 5);
+        CATALOG.put(archived, seller, displayName(seller), "Old lamp", "10", 5, "ARCHIVED");
+        String soldOut = product(seller, "10", 0);
+        CATALOG.put(soldOut, seller, displayName(seller), "Gone lamp", "10", 0, "SOLD_OUT");
+        List<Map<String, Object>> many = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            many.add(Map.of("productId", product(seller, "1", 1), "quantity", 1));
+        }
+
+        assertRefused(buyer, Map.of("items", List.of()), 400);
+        assertRefused(buyer, Map.of("items", many), 400);
+        assertRefused(buyer, orderOf(lamp, 0), 400);
+        assertRefused(buyer, orderOf(lamp, 101), 400);
+        assertRefused(buyer, "{\"items\": [", 400);
+        assertRefused(buyer, Map.of("items", List.of(Map.of("productId", lamp, "quantity", 1),
+            Map.of("productId", lamp, "quantity", 1))), 400);
+        assertRefused(buyer, Map.of("items", List.of(Map.of("productId", lamp, "quantity", 1),
+            Map.of("productId", elsewhere, "quantity", 1))), 400);
+        assertRefused(buyer, orderOf("p-unknown", 1), 404);
+        assertRefused(buyer, orderOf(archived, 1), 409);
+        assertRefused(buyer, orderOf(soldOut, 1), 409);
+        assertRefused(buyer, orderOf(lamp, 6), 409);
+        assertRefused(seller, orderOf(lamp, 1), 403);
+
+        assertThat(ordersOf(buyer)).isZero();
+        assertThat(ordersOf(seller)).isZero();
+    }
+
+    private void assertRefused(String buyer, Object body, int status) {
+        Api.Response refused = api.post("/api/orders", bearer(buyer), body);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(status);
+        assertThat(refused.headers().getContentType().toString()).contains("application/problem+json");
+        assertThat(refused.json().path("status").asInt()).isEqualTo(status);
+    }
+
+    @Test
+    void theSameIdempotencyKeyFromTheSameUserReturnsTheSameOrder() {
+        String seller = user("seller");
+        String buyer = user("buyer");
+        String lamp = product(seller, "10", 5);
+
+        Api.Response first = api.post("/api/orders", bearer(buyer), orderOf(lamp, 2), h -> h.set("Idempotency-Key", "k-1"));
+        Api.Response again = api.post("/api/orders", bearer(buyer), orderOf(lamp, 2), h -> h.set("Idempotency-Key", "k-1"));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(ordersOf(buyer)).isEqualTo(1);
+        // Another key is another order.
+        assertThat(api.post("/api/orders", bearer(buyer), orderOf(lamp, 2), h -> h.set("Idempotency-Key", "k-2")).status())
+            .isEqualTo(201);
+        assertThat(ordersOf(buyer)).isEqualTo(2);
+    }
+
+    @Test
+    void theSameIdempotencyKeyWithAnotherBodyIs422() {
+        String seller = user("seller");
+        String buyer = user("buyer");
+        String lamp = product(seller, "10", 5);
+        api.post("/api/orders", bearer(buyer), orderOf(lamp, 1), h -> h.set("Idempotency-Key", "k"));
+
+        Api.Response different = api.post("/api/orders", bearer(buyer), orderOf(lamp, 2), h -> h.set("Idempotency-Key", "k"));
+
+        assertThat(different.status()).isEqualTo(422);
+        assertThat(different.json().path("type").asString()).endsWith("/unprocessable");
+        assertThat(ordersOf(buyer)).isEqualTo(1);
+    }
+
+    @Test
+    void anIdempotencyKeyBelongsToItsUser() {
+        String seller = user("seller");
+        String alice = user("alice");
+        String bob = user("bob");
+        String lamp = product(seller, "10", 5);
+
+        Api.Response hers = api.post("/api/orders", bearer(alice), orderOf(lamp, 1), h -> h.set("Idempotency-Key", "same"));
+        Api.Response his = api.post("/api/orders", bearer(bob), orderOf(lamp, 1), h -> h.set("Idempotency-Key", "same"));
+
+        assertThat(his.status()).isEqualTo(201);
+        assertThat(his.id()).isNotEqualTo(hers.id());
+        assertThat(his.json().path("buyerId").asString()).isEqualTo(bob);
+    }
+
+    @Test
+    void concurrentRequestsWithOneIdempotencyKeyCreateOneOrder() throws Exception {
+        String seller = user("seller");
+        String buyer = user("buyer");
+        String lamp = product(seller, "10", 5);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Api.Response>> requests = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                requests.add(() -> api.post("/api/orders", bearer(buyer), orderOf(lamp, 1), h -> h.set("Idempotency-Key", "race")));
+            }
+            List<Api.Response> answers = new ArrayList<>();
+            for (Future<Api.Response> answer : pool.invokeAll(requests)) {
+                answers.add(answer.get());
+            }
+            assertThat(answers).extracting(Api.Response::status).containsOnly(200, 201).containsOnlyOnce(201);
+            assertThat(answers).extracting(Api.Response::id).containsOnly(answers.get(0).id());
+            assertThat(ordersOf(buyer)).isEqualTo(1);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void whenTheCatalogIsDownOrdersAre503AndNothingIsStoredUntilItIsBack() {
+        String seller = user("seller");
+        String buyer = user("buyer");
+        String lamp = product(seller, "10", 5);
+
+        CATALOG.stop();
+        try {
+            for (int i = 0; i < 8; i++) {
+                Api.Response unavailable = api.post("/api/orders", bearer(buyer), orderOf(lamp, 1));
+                assertThat(unavailable.status()).as(unavailable.toString()).isEqualTo(503);
+                assertThat(unavailable.headers().getContentType().toString()).contains("application/problem+json");
+                assertThat(unavailable.json().path("type").asString()).endsWith("/service-unavailable");
+            }
+        }
+        finally {
+            CATALOG.start();
+        }
+        assertThat(ordersOf(buyer)).isZero();
+
+        assertOrdersAreTakenAgain(buyer, lamp);
+    }
+
+    @Test
+    void aCatalogThatAnswersTooSlowlyIs503Promptly() {
+        String seller = user("seller");
+        String buyer = user("buyer");
+        String lamp = product(seller, "10", 5);
+
+        CATALOG.answerAfter(java.time.Duration.ofSeconds(5));
+        try {
+            long started = System.nanoTime();
+            Api.Response unavailable = api.post("/api/orders", bearer(buyer), orderOf(lamp, 1));
+            long tookMillis = (System.nanoTime() - started) / 1_000_000;
+            assertThat(unavailable.status()).as(unavailable.toString()).isEqualTo(503);
+            // Three attempts of at most 500 ms each (test setting), not the 5 s the catalog would take.
+            assertThat(tookMillis).isLessThan(4_000);
+        }
+        finally {
+            CATALOG.answerAfter(java.time.Duration.ZERO);
+        }
+        assertThat(ordersOf(buyer)).isZero();
+        assertOrdersAreTakenAgain(buyer, lamp);
+    }
+
+    /**
+     * The circuit breaker lets calls through again soon after product-service is back. Two orders in a row
+     * close it again (it tries two calls when half open), so the next test finds it as before.
+     */
+    private void assertOrdersAreTakenAgain(String buyer, String product) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(300))
+            .until(() -> api.post("/api/orders", bearer(buyer), orderOf(product, 1)).status() == 201);
+        assertThat(api.post("/api/orders", bearer(buyer), orderOf(product, 1)).status()).isEqualTo(201);
+        assertThat(ordersOf(buyer)).isEqualTo(2);
+    }
+}
