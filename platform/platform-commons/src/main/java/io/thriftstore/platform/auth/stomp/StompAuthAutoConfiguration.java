@@ -2,6 +2,8 @@ package io.thriftstore.platform.auth.stomp;
 
 import io.thriftstore.platform.auth.AuthAutoConfiguration;
 import io.thriftstore.platform.auth.DisplayNames;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -29,6 +31,14 @@ public class StompAuthAutoConfiguration {
     @ConditionalOnMissingBean
     StompSessions stompSessions(StompProperties properties) {
         return new StompSessions(properties.expiryGrace(), properties.sweepInterval());
+    }
+
+    /** Open sockets per instance ({@code stomp_sessions_open} in Prometheus), for dashboards and scaling. */
+    @Bean
+    MeterBinder stompSessionsMetric(StompSessions sessions) {
+        return registry -> Gauge.builder("stomp.sessions.open", sessions, StompSessions::openSessions)
+                .description("Open STOMP WebSocket sessions held by this instance")
+                .register(registry);
     }
 
     @Bean
