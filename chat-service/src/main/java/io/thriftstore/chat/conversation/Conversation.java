@@ -1,5 +1,6 @@
 package io.thriftstore.chat.conversation;
 
+import io.thriftstore.platform.chat.ConversationId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

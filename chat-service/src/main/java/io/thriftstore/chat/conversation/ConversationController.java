@@ -1,5 +1,6 @@
 package io.thriftstore.chat.conversation;
 
+import io.thriftstore.platform.chat.ConversationId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.thriftstore.platform.auth.CurrentUser;

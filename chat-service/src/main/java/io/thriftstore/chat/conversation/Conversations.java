@@ -1,5 +1,6 @@
 package io.thriftstore.chat.conversation;
 
+import io.thriftstore.platform.chat.ConversationId;
 import io.thriftstore.platform.auth.CurrentUser;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;

@@ -1,5 +1,8 @@
 package io.thriftstore.chat.conversation;
 
+import io.thriftstore.platform.chat.MessageText;
+import io.thriftstore.platform.chat.MessageIds;
+import io.thriftstore.platform.chat.ConversationId;
 import io.thriftstore.platform.events.ChatMessageSent;
 import jakarta.validation.ValidationException;
 import org.springframework.dao.DuplicateKeyException;

@@ -1,5 +1,6 @@
 package io.thriftstore.chat.conversation;
 
+import io.thriftstore.platform.chat.MessageText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

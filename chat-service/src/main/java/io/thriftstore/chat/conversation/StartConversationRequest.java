@@ -1,5 +1,6 @@
 package io.thriftstore.chat.conversation;
 
+import io.thriftstore.platform.chat.ConversationId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

@@ -1,5 +1,8 @@
 package io.thriftstore.wschat.chat;
 
+import io.thriftstore.platform.chat.MessageText;
+import io.thriftstore.platform.chat.MessageIds;
+import io.thriftstore.platform.chat.ConversationId;
 import io.thriftstore.platform.auth.CurrentUser;
 import io.thriftstore.platform.auth.RateLimits;
 import io.thriftstore.platform.events.ChatMessageSent;

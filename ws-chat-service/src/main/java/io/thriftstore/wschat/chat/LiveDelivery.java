@@ -1,5 +1,6 @@
 package io.thriftstore.wschat.chat;
 
+import io.thriftstore.platform.chat.ConversationId;
 import io.thriftstore.platform.events.ChatMessageSent;
 import io.thriftstore.platform.events.EventData;
 import io.thriftstore.platform.events.EventEnvelope;

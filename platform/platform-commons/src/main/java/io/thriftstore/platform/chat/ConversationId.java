@@ -1,4 +1,4 @@
-package io.thriftstore.wschat.chat;
+package io.thriftstore.platform.chat;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,25 +6,25 @@ import java.util.Optional;
 /**
  * A conversation's id: the two participants' user ids, sorted, joined by {@code :} (DESIGN section 5).
  * One conversation per pair, and membership is read from the id itself, without a lookup. User ids
- * never contain {@code :}.
+ * never contain {@code :}. Shared by chat-service and ws-chat-service: both must read ids alike.
  */
-record ConversationId(String first, String second) {
+public record ConversationId(String first, String second) {
 
-    static final int MAX_USER_ID_LENGTH = 200;
+    public static final int MAX_USER_ID_LENGTH = 200;
 
-    ConversationId {
+    public ConversationId {
         if (!validUserId(first) || !validUserId(second) || first.compareTo(second) >= 0) {
             throw new IllegalArgumentException("A conversation is between two different, sorted user ids");
         }
     }
 
     /** The conversation of two different users, whichever order they are given in. */
-    static ConversationId between(String oneUser, String otherUser) {
+    public static ConversationId between(String oneUser, String otherUser) {
         return oneUser.compareTo(otherUser) < 0 ? new ConversationId(oneUser, otherUser) : new ConversationId(otherUser, oneUser);
     }
 
     /** Empty for anything that is not exactly "a:b" with a < b: such ids name no conversation. */
-    static Optional<ConversationId> parse(String id) {
+    public static Optional<ConversationId> parse(String id) {
         if (id == null) {
             return Optional.empty();
         }
@@ -40,17 +40,17 @@ record ConversationId(String first, String second) {
         return Optional.of(new ConversationId(first, second));
     }
 
-    static boolean validUserId(String userId) {
+    public static boolean validUserId(String userId) {
         return userId != null && !userId.isBlank() && userId.length() <= MAX_USER_ID_LENGTH && userId.indexOf(':') < 0
             && userId.strip().equals(userId);
     }
 
-    boolean hasParticipant(String userId) {
+    public boolean hasParticipant(String userId) {
         return first.equals(userId) || second.equals(userId);
     }
 
     /** 0 or 1: where the user sits in {@link #participants()} (and in the stored participant list). */
-    int indexOf(String userId) {
+    public int indexOf(String userId) {
         if (first.equals(userId)) {
             return 0;
         }
@@ -61,11 +61,11 @@ record ConversationId(String first, String second) {
     }
 
     /** The participant who is not {@code userId}. */
-    String otherThan(String userId) {
+    public String otherThan(String userId) {
         return participants().get(1 - indexOf(userId));
     }
 
-    List<String> participants() {
+    public List<String> participants() {
         return List.of(first, second);
     }
 

@@ -1,25 +1,26 @@
-package io.thriftstore.wschat.chat;
+package io.thriftstore.platform.chat;
 
 import java.util.Optional;
 
 /**
  * The rules of a message's text (DESIGN section 5): 1..2000 characters after trimming, no control
- * characters except newline and tab. chat-service applies the same rules to its REST send and to what it stores.
+ * characters except newline and tab. ws-chat-service checks them before publishing, chat-service
+ * again before storing.
  */
-final class MessageText {
+public final class MessageText {
 
-    static final int MAX_LENGTH = 2000;
+    public static final int MAX_LENGTH = 2000;
 
     private MessageText() {
     }
 
     /** The text as it will be stored (trimmed). */
-    static String normalise(String text) {
+    public static String normalise(String text) {
         return text == null ? "" : text.strip();
     }
 
     /** Why the (trimmed) text is refused, if it is. */
-    static Optional<String> problem(String trimmed) {
+    public static Optional<String> problem(String trimmed) {
         if (trimmed == null || trimmed.isEmpty()) {
             return Optional.of("must not be blank");
         }

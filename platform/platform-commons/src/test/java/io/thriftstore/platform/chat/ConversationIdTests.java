@@ -1,4 +1,4 @@
-package io.thriftstore.chat.conversation;
+package io.thriftstore.platform.chat;
 
 import org.junit.jupiter.api.Test;
 
