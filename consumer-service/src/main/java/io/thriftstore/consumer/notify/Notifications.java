@@ -1,0 +1,45 @@
+package io.thriftstore.consumer.notify;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.thriftstore.platform.events.EventData;
+import io.thriftstore.platform.events.EventEnvelope;
+import io.thriftstore.platform.events.EventType;
+import io.thriftstore.platform.events.NotificationCreated;
+import io.thriftstore.platform.outbox.Outbox;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes notification.created through the outbox, in the caller's transaction (the one that
+ * recorded the consumed event and updated the read models).
+ */
+@Component
+public class Notifications {
+
+    private final Outbox outbox;
+
+    Notifications(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /**
+     * Tells one user about a source event. The notification id is derived from (source event,
+     * recipient, type), so even a source event processed twice (say, its consumed record expired
+     * before a very late redelivery) yields the same notification, which notification-service
+     * stores once.
+     */
+    public void tell(EventEnvelope<? extends EventData> source, Notice notice) {
+        Instant createdAt = source.time() != null ? source.time() : Instant.now();
+        outbox.append(EventType.NOTIFICATION_CREATED, new NotificationCreated(
+                notificationId(source.id(), notice.userId(), notice.type()).toString(),
+                notice.userId(), notice.type().name(), notice.title(), notice.body(), notice.link(),
+                source.id().toString(), createdAt));
+    }
+
+    static UUID notificationId(UUID sourceEventId, String userId, NotificationType type) {
+        return UUID.nameUUIDFromBytes((sourceEventId + "/" + userId + "/" + type).getBytes(StandardCharsets.UTF_8));
+    }
+}

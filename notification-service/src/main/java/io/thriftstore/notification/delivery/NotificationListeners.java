@@ -1,0 +1,52 @@
+package io.thriftstore.notification.delivery;
+
+import io.thriftstore.notification.inbox.Inbox;
+import io.thriftstore.notification.inbox.NotificationResponse;
+import io.thriftstore.platform.events.EventData;
+import io.thriftstore.platform.events.EventEnvelope;
+import io.thriftstore.platform.events.NotificationCreated;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * notification-events, consumed twice (DESIGN section 6, flow 3):
+ * <ul>
+ * <li>{@link #store}: the service's shared group, from the earliest offset. The inbox is complete
+ * even for notifications published while no instance ran (a per-instance group that starts at
+ * {@code latest} would never see those).</li>
+ * <li>{@link #push}: this instance's own group, from {@code latest}: stores (the same idempotent
+ * upsert, so it is stored before it is shown, whichever listener comes first) and then pushes to
+ * the user's sessions this instance holds. Missed pushes (a socket reconnecting, an instance
+ * starting) are caught up over REST.</li>
+ * </ul>
+ */
+@Component
+class NotificationListeners {
+
+    private final Inbox inbox;
+    private final SimpMessagingTemplate messaging;
+
+    NotificationListeners(Inbox inbox, SimpMessagingTemplate messaging) {
+        this.inbox = inbox;
+        this.messaging = messaging;
+    }
+
+    @KafkaListener(id = "notification-store", topics = "#{@topics.name('notification-events')}")
+    void store(EventEnvelope<EventData> event) {
+        if (event.data() instanceof NotificationCreated created) {
+            inbox.store(created);
+        }
+    }
+
+    @KafkaListener(id = "notification-push", topics = "#{@topics.name('notification-events')}",
+            groupId = "#{@pushGroup.id()}", properties = "auto.offset.reset=latest")
+    void push(EventEnvelope<EventData> event) {
+        if (event.data() instanceof NotificationCreated created) {
+            inbox.store(created);
+            // Principal name = user id (platform StompAuthentication): only that user's sessions get it.
+            messaging.convertAndSendToUser(created.userId(), WebSocketConfig.USER_DESTINATION, NotificationResponse.of(created));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.thriftstore.notification;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The service starts against real MongoDB and Kafka, reports healthy and documents its API. */
+@NotificationServiceIT
+class NotificationServiceApplicationIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void startsHealthyAndServesItsApiDocs() {
+        Api api = new Api(port);
+        Api.Response health = api.get("/actuator/health", null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().path("status").asString()).isEqualTo("UP");
+        Api.Response docs = api.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().path("paths").has("/api/notifications/unread-count")).isTrue();
+    }
+}
