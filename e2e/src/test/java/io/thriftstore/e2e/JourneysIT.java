@@ -1,0 +1,207 @@
+package io.thriftstore.e2e;
+
+import static io.thriftstore.e2e.Platform.CHAT;
+import static io.thriftstore.e2e.Platform.NOTIFICATION;
+import static io.thriftstore.e2e.Platform.ORDER;
+import static io.thriftstore.e2e.Platform.PRODUCT;
+import static io.thriftstore.e2e.Platform.WISHLIST;
+import static io.thriftstore.e2e.Platform.WS_CHAT;
+import static io.thriftstore.e2e.Platform.call;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The user journeys across the real services, Kafka and stores, over REST and STOMP, as the
+ * dashboard drives them. Each test uses fresh users, so the tests are independent of each
+ * other and of what ran before on the shared platform.
+ */
+@Order(1)
+class JourneysIT {
+
+    static final String NOTIFICATIONS = "/user/queue/notifications";
+    static final String MESSAGES = "/user/queue/messages";
+    static final String ERRORS = "/user/queue/errors";
+
+    @BeforeAll
+    static void platform() throws Exception {
+        Platform.start();
+    }
+
+    record User(String id, String name, String token) {
+        static User named(String name) {
+            String id = "user_" + name.toLowerCase() + "_" + UUID.randomUUID().toString().substring(0, 8);
+            return new User(id, name, Platform.token(id, name));
+        }
+    }
+
+    @Test
+    void anItemTravelsFromWishlistToShippingWithLiveNotificationsAndTheLastOneSellsOnce() throws Exception {
+        User seller = User.named("Sally");
+        User buyer = User.named("Bob");
+        User latecomer = User.named("Lena");
+        User outsider = User.named("Olga");
+        try (StompProbe sellerLive = StompProbe.connect(Platform.ws(NOTIFICATION), seller.token()).subscribe(NOTIFICATIONS);
+             StompProbe buyerLive = StompProbe.connect(Platform.ws(NOTIFICATION), buyer.token()).subscribe(NOTIFICATIONS);
+             StompProbe outsiderLive = StompProbe.connect(Platform.ws(NOTIFICATION), outsider.token()).subscribe(NOTIFICATIONS)) {
+
+            String productId = listItem(seller, "Walnut desk lamp", "40.00", 1);
+
+            // Wishlist it: the seller hears of it live, without learning who it was.
+            assertThat(call("PUT", WISHLIST, "/api/wishlist/items/" + productId, buyer.token(), null).status()).isEqualTo(201);
+            JsonNode wished = sellerLive.awaitFrame(NOTIFICATIONS, n -> n.path("type").asString().equals("WISHLIST_ADDED"));
+            assertThat(wished.path("title").asString() + wished.path("body").asString())
+                    .contains("Walnut desk lamp").doesNotContain(buyer.id()).doesNotContain("Bob");
+            assertThat(wished.path("link").asString()).isEqualTo("/products/" + productId);
+
+            // Order it: confirmed once the stock is reserved; the seller is told.
+            String orderId = placeOrder(buyer, productId, 1);
+            awaitOrderStatus(buyer, orderId, "CONFIRMED");
+            JsonNode received = sellerLive.awaitFrame(NOTIFICATIONS, n -> n.path("type").asString().equals("ORDER_RECEIVED"));
+            assertThat(received.path("link").asString()).isEqualTo("/orders/" + orderId);
+            buyerLive.awaitFrame(NOTIFICATIONS, n -> n.path("type").asString().equals("ORDER_CONFIRMED"));
+            awaitProduct(productId, p -> p.path("quantity").asInt() == 0 && p.path("status").asString().equals("SOLD_OUT"));
+
+            // A second buyer of the last item is refused, at once or by rejection.
+            Platform.Response second = call("POST", ORDER, "/api/orders", latecomer.token(),
+                    "{\"items\":[{\"productId\":\"" + productId + "\",\"quantity\":1}]}");
+            assertThat(second.status()).isIn(201, 409);
+            if (second.status() == 201) {
+                awaitOrderStatus(latecomer, second.json().path("id").asString(), "REJECTED");
+            }
+
+            // Ship: the buyer is told.
+            Platform.Response shipped = call("PATCH", ORDER, "/api/orders/" + orderId, seller.token(), "{\"status\":\"SHIPPED\"}");
+            assertThat(shipped.status()).as(shipped.body()).isEqualTo(200);
+            JsonNode shippedNotice = buyerLive.awaitFrame(NOTIFICATIONS, n -> n.path("type").asString().equals("ORDER_SHIPPED"));
+            assertThat(shippedNotice.path("title").asString() + shippedNotice.path("body").asString()).contains("Walnut desk lamp");
+
+            // Nobody else heard any of it, live or in their inbox; the order is invisible to them.
+            assertThat(outsiderLive.frames(NOTIFICATIONS)).isEmpty();
+            assertThat(call("GET", NOTIFICATION, "/api/notifications", outsider.token(), null).json()
+                    .path("page").path("totalElements").asLong()).isZero();
+            assertThat(call("GET", ORDER, "/api/orders/" + orderId, outsider.token(), null).status()).isEqualTo(404);
+            assertThat(call("GET", NOTIFICATION, "/api/notifications/unread-count", buyer.token(), null).json()
+                    .path("count").asInt()).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void cancellingAConfirmedOrderPutsTheStockBack() throws Exception {
+        User seller = User.named("Carl");
+        User buyer = User.named("Cora");
+        String productId = listItem(seller, "Cast iron pan", "25.50", 3);
+
+        String orderId = placeOrder(buyer, productId, 2);
+        awaitOrderStatus(buyer, orderId, "CONFIRMED");
+        awaitProduct(productId, p -> p.path("quantity").asInt() == 1);
+
+        Platform.Response cancelled = call("PATCH", ORDER, "/api/orders/" + orderId, buyer.token(),
+                "{\"status\":\"CANCELLED\",\"reason\":\"changed my mind\"}");
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        awaitProduct(productId, p -> p.path("quantity").asInt() == 3 && p.path("status").asString().equals("ACTIVE"));
+    }
+
+    @Test
+    void aPriceDropReachesTheWishlister() throws Exception {
+        User seller = User.named("Pete");
+        User wisher = User.named("Wendy");
+        String productId = listItem(seller, "Vintage road bike", "300.00", 1);
+        try (StompProbe wisherLive = StompProbe.connect(Platform.ws(NOTIFICATION), wisher.token()).subscribe(NOTIFICATIONS)) {
+            assertThat(call("PUT", WISHLIST, "/api/wishlist/items/" + productId, wisher.token(), null).status()).isEqualTo(201);
+            // consumer-service learns of the wish before the price changes
+            await().atMost(Duration.ofSeconds(45)).until(() -> call("GET", Platform.INSIGHTS, "/api/insights/products/" + productId,
+                    seller.token(), null).json().path("wishlistCount").asInt() == 1);
+
+            Platform.Response cheaper = call("PATCH", PRODUCT, "/api/products/" + productId, seller.token(), "{\"price\":250.00}");
+            assertThat(cheaper.status()).as(cheaper.body()).isEqualTo(200);
+
+            JsonNode drop = wisherLive.awaitFrame(NOTIFICATIONS, n -> n.path("type").asString().equals("PRICE_DROP"));
+            assertThat(drop.path("title").asString() + drop.path("body").asString()).contains("Vintage road bike");
+            assertThat(drop.path("link").asString()).isEqualTo("/products/" + productId);
+        }
+    }
+
+    @Test
+    void chatReachesBothParticipantsAndNoOneElse() throws Exception {
+        User buyer = User.named("Hugo");
+        User seller = User.named("Ines");
+        User outsider = User.named("Otto");
+        String conversationId = buyer.id().compareTo(seller.id()) < 0
+                ? buyer.id() + ":" + seller.id() : seller.id() + ":" + buyer.id();
+
+        Platform.Response opened = call("POST", CHAT, "/api/conversations", buyer.token(),
+                "{\"participantId\":\"" + seller.id() + "\"}");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        assertThat(opened.json().path("id").asString()).isEqualTo(conversationId);
+
+        try (StompProbe buyerChat = StompProbe.connect(Platform.ws(WS_CHAT), buyer.token()).subscribe(MESSAGES).subscribe(ERRORS);
+             StompProbe sellerChat = StompProbe.connect(Platform.ws(WS_CHAT), seller.token()).subscribe(MESSAGES).subscribe(ERRORS);
+             StompProbe outsiderChat = StompProbe.connect(Platform.ws(WS_CHAT), outsider.token()).subscribe(MESSAGES).subscribe(ERRORS)) {
+            Thread.sleep(500); // subscriptions travel before the first send on each socket; this covers the others
+
+            buyerChat.send("/app/chat.send", "{\"conversationId\":\"" + conversationId
+                    + "\",\"clientMessageId\":\"c-1\",\"text\":\"Is the bike still available?\"}");
+            JsonNode atSeller = sellerChat.awaitFrame(MESSAGES, m -> m.path("text").asString().equals("Is the bike still available?"));
+            assertThat(atSeller.path("senderName").asString()).isEqualTo("Hugo");
+            buyerChat.awaitFrame(MESSAGES, m -> m.path("clientMessageId").asString().equals("c-1"));
+
+            sellerChat.send("/app/chat.send", "{\"conversationId\":\"" + conversationId
+                    + "\",\"clientMessageId\":\"s-1\",\"text\":\"Yes, come by tomorrow.\"}");
+            buyerChat.awaitFrame(MESSAGES, m -> m.path("text").asString().equals("Yes, come by tomorrow."));
+
+            outsiderChat.send("/app/chat.send", "{\"conversationId\":\"" + conversationId
+                    + "\",\"clientMessageId\":\"o-1\",\"text\":\"let me in\"}");
+            JsonNode refused = outsiderChat.awaitFrame(ERRORS, e -> e.path("clientMessageId").asString().equals("o-1"));
+            assertThat(refused.path("status").asInt()).isBetween(400, 499);
+
+            AtomicReference<JsonNode> history = new AtomicReference<>();
+            await().atMost(Duration.ofSeconds(45)).until(() -> {
+                history.set(call("GET", CHAT, "/api/conversations/" + conversationId + "/messages", seller.token(), null).json());
+                return history.get().path("content").size() == 2;
+            });
+            assertThat(history.get().path("content").get(0).path("text").asString()).isEqualTo("Is the bike still available?");
+            assertThat(history.get().path("content").get(1).path("text").asString()).isEqualTo("Yes, come by tomorrow.");
+
+            assertThat(outsiderChat.frames(MESSAGES)).isEmpty();
+            assertThat(sellerChat.frames(MESSAGES)).noneMatch(m -> m.path("text").asString().equals("let me in"));
+            assertThat(call("GET", CHAT, "/api/conversations/" + conversationId + "/messages", outsider.token(), null).status())
+                    .isEqualTo(404);
+        }
+    }
+
+    private static String listItem(User seller, String name, String price, int quantity) throws Exception {
+        Platform.Response created = call("POST", PRODUCT, "/api/products", seller.token(), """
+                {"name":"%s","description":"Well kept, from a smoke-free home.","price":%s,
+                 "category":"other","condition":"GOOD","quantity":%d}""".formatted(name, price, quantity));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("id").asString();
+    }
+
+    private static String placeOrder(User buyer, String productId, int quantity) throws Exception {
+        Platform.Response placed = call("POST", ORDER, "/api/orders", buyer.token(),
+                "{\"items\":[{\"productId\":\"" + productId + "\",\"quantity\":" + quantity + "}]}");
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        assertThat(placed.json().path("status").asString()).isEqualTo("PENDING");
+        return placed.json().path("id").asString();
+    }
+
+    private static void awaitOrderStatus(User party, String orderId, String status) {
+        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200)).until(() ->
+                call("GET", ORDER, "/api/orders/" + orderId, party.token(), null).json().path("status").asString().equals(status));
+    }
+
+    private static void awaitProduct(String productId, java.util.function.Predicate<JsonNode> condition) {
+        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200)).until(() ->
+                condition.test(call("GET", PRODUCT, "/api/products/" + productId, null, null).json()));
+    }
+}

@@ -1,0 +1,128 @@
+package io.thriftstore.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.thriftstore.platform.auth.dev.DevTokens;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole platform, started once per test JVM with {@code ./thriftstore up} on ports
+ * moved by {@link #OFFSET} (so it never collides with a developer's running platform) and
+ * its own data directory; stopped when the JVM ends. Every end-to-end class shares it.
+ */
+final class Platform {
+
+    static final int OFFSET = 20000;
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Path DATA = Path.of("target/local-run-data").toAbsolutePath();
+
+    static final int PRODUCT = 5010;
+    static final int WISHLIST = 5011;
+    static final int CHAT = 5012;
+    static final int INSIGHTS = 5013;
+    static final int ORDER = 5014;
+    static final int WS_CHAT = 5015;
+    static final int NOTIFICATION = 8080;
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static String startOutput;
+    private static boolean running;
+
+    private Platform() {
+    }
+
+    /** Starts the platform the first time it is asked for; fails the caller if it cannot. */
+    static synchronized String start() throws Exception {
+        if (startOutput == null) {
+            Result up = thriftstore(Duration.ofMinutes(8), "up", "--reset");
+            System.out.println(up.output());
+            if (up.exitCode() != 0) {
+                throw new IllegalStateException("./thriftstore up failed (" + up.exitCode() + "):\n" + up.output());
+            }
+            startOutput = up.output();
+            running = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(Platform::stopQuietly, "platform-down"));
+        }
+        return startOutput;
+    }
+
+    static synchronized Result stop() throws Exception {
+        running = false;
+        return thriftstore(Duration.ofMinutes(2), "down");
+    }
+
+    private static void stopQuietly() {
+        if (running) {
+            try {
+                stop();
+            } catch (Exception e) {
+                System.err.println("./thriftstore down failed: " + e);
+            }
+        }
+    }
+
+    static String token(String userId, String name) {
+        return DevTokens.read(DATA.resolve("dev-keys")).sign(userId, name);
+    }
+
+    static URI uri(int basePort, String path) {
+        return URI.create("http://localhost:" + (basePort + OFFSET) + path);
+    }
+
+    static URI ws(int basePort) {
+        return URI.create("ws://localhost:" + (basePort + OFFSET) + "/ws");
+    }
+
+    static Response call(String method, int basePort, String path, String token, String jsonBody) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(basePort, path)).timeout(Duration.ofSeconds(15));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+            request.method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.body());
+    }
+
+    record Response(int status, String body) {
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    static Result thriftstore(Duration timeout, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("thriftstore").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        builder.environment().put("THRIFTSTORE_PORT_OFFSET", String.valueOf(OFFSET));
+        builder.environment().put("THRIFTSTORE_DATA", DATA.toString());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        // The script's background children write to their own logs, so this stream ends with the script.
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return new Result(-1, new String(output, StandardCharsets.UTF_8) + "\n(timed out)");
+        }
+        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+}
