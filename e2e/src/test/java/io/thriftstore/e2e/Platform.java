@@ -74,7 +74,9 @@ final class Platform {
     }
 
     static String token(String userId, String name) {
-        return DevTokens.read(DATA.resolve("dev-keys")).sign(userId, name);
+        // azp: the dashboard's origin at this offset, which the services allow (./thriftstore sets ALLOWED_ORIGINS)
+        return DevTokens.read(DATA.resolve("dev-keys"))
+                .sign(DevTokens.Claims.of(userId).name(name).azp("http://localhost:" + (3000 + OFFSET)));
     }
 
     static URI uri(int basePort, String path) {

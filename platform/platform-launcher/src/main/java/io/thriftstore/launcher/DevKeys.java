@@ -19,8 +19,13 @@ final class DevKeys {
         return DevTokens.loadOrCreate(data.resolve("dev-keys"));
     }
 
-    static String mint(Path data, String userId, String displayName, Duration ttl) {
-        DevTokens.Claims claims = DevTokens.Claims.of(userId).ttl(ttl);
+    /** The dashboard's origin for a platform started at this port offset: dev tokens carry it as {@code azp}. */
+    static String dashboardOrigin(int offset) {
+        return "http://localhost:" + (3000 + offset);
+    }
+
+    static String mint(Path data, int offset, String userId, String displayName, Duration ttl) {
+        DevTokens.Claims claims = DevTokens.Claims.of(userId).ttl(ttl).azp(dashboardOrigin(offset));
         if (displayName != null) {
             claims = claims.name(displayName);
         }

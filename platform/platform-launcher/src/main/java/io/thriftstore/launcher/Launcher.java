@@ -11,6 +11,7 @@ import java.util.List;
  * <li>{@code infra --data DIR}: PostgreSQL, Kafka and MongoDB on their default ports, data under DIR;
  * runs until stopped.</li>
  * <li>{@code token --data DIR <userId> [display name] [--ttl 1h]}: a dev bearer token, alone on the last line.</li>
+ * <li>{@code demo --data DIR [--offset N]}: sample users, items with photos, orders and a chat, once.</li>
  * </ul>
  */
 public final class Launcher {
@@ -26,14 +27,19 @@ public final class Launcher {
         Path data = Path.of(option(rest, "--data", ".data")).toAbsolutePath();
         switch (args[0]) {
             case "infra" -> LocalInfrastructure.runUntilStopped(data);
+            case "demo" -> {
+                System.setProperty("java.awt.headless", "true");
+                new DemoData(data, Integer.parseInt(option(rest, "--offset", "0"))).seedOnce();
+            }
             case "token" -> {
                 Duration ttl = parseDuration(option(rest, "--ttl", "1h"));
+                int offset = Integer.parseInt(option(rest, "--offset", "0"));
                 if (rest.isEmpty()) {
                     usage();
                 }
                 String userId = rest.get(0);
                 String name = rest.size() > 1 ? String.join(" ", rest.subList(1, rest.size())) : null;
-                System.out.println(DevKeys.mint(data, userId, name, ttl));
+                System.out.println(DevKeys.mint(data, offset, userId, name, ttl));
             }
             default -> usage();
         }
@@ -70,7 +76,8 @@ public final class Launcher {
     }
 
     private static void usage() {
-        System.err.println("usage: Launcher infra --data DIR | token --data DIR <userId> [display name] [--ttl 1h]");
+        System.err.println("usage: Launcher infra --data DIR | token --data DIR <userId> [display name] [--ttl 1h]"
+                + " | demo --data DIR [--offset N]");
         System.exit(2);
     }
 }
