@@ -1,5 +1,7 @@
 package io.thriftstore.chat;
 
+import io.thriftstore.testing.Api;
+
 import io.thriftstore.platform.events.ChatMessageSent;
 import io.thriftstore.platform.events.EventType;
 import io.thriftstore.platform.kafka.EventPublisher;

@@ -1,5 +1,7 @@
 package io.thriftstore.chat;
 
+import io.thriftstore.testing.Api;
+
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;

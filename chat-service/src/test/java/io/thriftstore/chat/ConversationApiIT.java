@@ -1,5 +1,7 @@
 package io.thriftstore.chat;
 
+import io.thriftstore.testing.Api;
+
 import io.thriftstore.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

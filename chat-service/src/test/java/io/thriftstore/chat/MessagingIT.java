@@ -1,5 +1,7 @@
 package io.thriftstore.chat;
 
+import io.thriftstore.testing.Api;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;

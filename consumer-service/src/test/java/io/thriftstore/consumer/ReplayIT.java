@@ -1,5 +1,7 @@
 package io.thriftstore.consumer;
 
+import io.thriftstore.testing.Api;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

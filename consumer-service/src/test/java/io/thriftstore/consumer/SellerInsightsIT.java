@@ -1,5 +1,7 @@
 package io.thriftstore.consumer;
 
+import io.thriftstore.testing.Api;
+
 import java.util.List;
 
 import io.thriftstore.platform.events.EventEnvelope;

@@ -1,5 +1,7 @@
 package io.thriftstore.consumer;
 
+import io.thriftstore.testing.CaughtUp;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

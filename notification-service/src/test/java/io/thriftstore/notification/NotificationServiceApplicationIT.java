@@ -1,5 +1,7 @@
 package io.thriftstore.notification;
 
+import io.thriftstore.testing.Api;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

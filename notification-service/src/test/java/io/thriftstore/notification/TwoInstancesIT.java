@@ -1,5 +1,8 @@
 package io.thriftstore.notification;
 
+import io.thriftstore.testing.CaughtUp;
+import io.thriftstore.testing.Api;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.thriftstore.order;
 
+import io.thriftstore.testing.Api;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

@@ -1,5 +1,7 @@
 package io.thriftstore.order;
 
+import io.thriftstore.testing.Api;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

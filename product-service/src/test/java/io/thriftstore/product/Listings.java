@@ -1,5 +1,7 @@
 package io.thriftstore.product;
 
+import io.thriftstore.testing.Api;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.thriftstore.product;
 
+import io.thriftstore.testing.CaughtUp;
+
 import io.thriftstore.platform.events.EventEnvelope;
 import io.thriftstore.platform.events.EventType;
 import io.thriftstore.platform.events.OrderEvent;

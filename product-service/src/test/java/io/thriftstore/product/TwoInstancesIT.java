@@ -1,5 +1,7 @@
 package io.thriftstore.product;
 
+import io.thriftstore.testing.Api;
+
 import io.thriftstore.platform.events.EventType;
 import io.thriftstore.platform.events.InventoryEvent;
 import io.thriftstore.platform.events.ProductEvent;

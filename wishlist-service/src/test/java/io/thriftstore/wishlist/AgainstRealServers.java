@@ -1,5 +1,7 @@
 package io.thriftstore.wishlist;
 
+import io.thriftstore.testing.Api;
+
 import io.thriftstore.testing.RealInfrastructure;
 import io.thriftstore.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,7 @@
 package io.thriftstore.wishlist;
 
+import io.thriftstore.testing.CaughtUp;
+
 import io.thriftstore.platform.events.EventData;
 import io.thriftstore.platform.events.EventEnvelope;
 import io.thriftstore.platform.events.EventType;

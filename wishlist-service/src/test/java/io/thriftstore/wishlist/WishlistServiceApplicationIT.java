@@ -1,5 +1,7 @@
 package io.thriftstore.wishlist;
 
+import io.thriftstore.testing.Api;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

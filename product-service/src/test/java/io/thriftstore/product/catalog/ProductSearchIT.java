@@ -1,6 +1,7 @@
 package io.thriftstore.product.catalog;
 
-import io.thriftstore.product.Api;
+import io.thriftstore.testing.Api;
+
 import io.thriftstore.product.Listings;
 import io.thriftstore.product.ProductServiceIT;
 import io.thriftstore.product.TestUser;

@@ -1,6 +1,7 @@
 package io.thriftstore.product.image;
 
-import io.thriftstore.product.Api;
+import io.thriftstore.testing.Api;
+
 import io.thriftstore.product.ProductServiceIT;
 import io.thriftstore.product.TestUser;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,8 +1,9 @@
 package io.thriftstore.product.inventory;
 
+import io.thriftstore.testing.Api;
+
 import io.thriftstore.platform.events.EventType;
 import io.thriftstore.platform.events.InventoryEvent;
-import io.thriftstore.product.Api;
 import io.thriftstore.product.Orders;
 import io.thriftstore.product.ProductServiceIT;
 import io.thriftstore.product.PublishedEvents;

@@ -1,12 +1,13 @@
 package io.thriftstore.product.inventory;
 
+import io.thriftstore.testing.Api;
+
 import io.thriftstore.platform.events.EventEnvelope;
 import io.thriftstore.platform.events.EventType;
 import io.thriftstore.platform.events.InventoryEvent;
 import io.thriftstore.platform.events.OrderEvent;
 import io.thriftstore.platform.events.ProductEvent;
 import io.thriftstore.platform.kafka.EventPublisher;
-import io.thriftstore.product.Api;
 import io.thriftstore.product.Orders;
 import io.thriftstore.product.ProductServiceIT;
 import io.thriftstore.product.PublishedEvents;

@@ -1,8 +1,9 @@
 package io.thriftstore.product.outbox;
 
+import io.thriftstore.testing.Api;
+
 import io.thriftstore.platform.events.EventType;
 import io.thriftstore.platform.events.ProductEvent;
-import io.thriftstore.product.Api;
 import io.thriftstore.product.ProductServiceIT;
 import io.thriftstore.product.PublishedEvents;
 import io.thriftstore.product.TestUser;

@@ -1,7 +1,8 @@
 package io.thriftstore.wishlist.catalog;
 
+import io.thriftstore.testing.Api;
+
 import io.thriftstore.wishlist.AgainstRealServers;
-import io.thriftstore.wishlist.Api;
 import io.thriftstore.wishlist.TestUser;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

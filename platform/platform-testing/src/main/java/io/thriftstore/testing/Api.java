@@ -1,6 +1,14 @@
-package io.thriftstore.product;
+package io.thriftstore.testing;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -8,16 +16,19 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.http.HttpClient;
-import java.util.function.Consumer;
-
-/** A plain HTTP client of the running service: answers are returned whatever their status, never thrown. */
+/**
+ * A plain HTTP client of a service under test, as a browser or another service calls it: answers are
+ * returned whatever their status, never thrown, so a test asserts on 4xx answers like on 2xx ones.
+ * Bodies given as a {@code String} are sent as they are (broken JSON included); anything else is
+ * written as JSON.
+ */
 public final class Api {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RestClient http;
     private final String base;
@@ -25,9 +36,7 @@ public final class Api {
     public Api(int port) {
         this.base = "http://localhost:" + port;
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        this.http = RestClient.builder()
-            .requestFactory(new JdkClientHttpRequestFactory(client))
-            .build();
+        this.http = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory(client)).build();
     }
 
     public Response get(String path, String bearer) {
@@ -42,10 +51,27 @@ public final class Api {
         return send(HttpMethod.POST, path, bearer, json, headers -> { });
     }
 
+    public Response post(String path, String bearer, Object json, Consumer<HttpHeaders> headers) {
+        return send(HttpMethod.POST, path, bearer, json, headers);
+    }
+
+    public Response put(String path, String bearer) {
+        return send(HttpMethod.PUT, path, bearer, null, headers -> { });
+    }
+
+    public Response put(String path, String bearer, Object json) {
+        return send(HttpMethod.PUT, path, bearer, json, headers -> { });
+    }
+
     public Response patch(String path, String bearer, Object json) {
         return send(HttpMethod.PATCH, path, bearer, json, headers -> { });
     }
 
+    public Response patch(String path, String bearer, Object json, Consumer<HttpHeaders> headers) {
+        return send(HttpMethod.PATCH, path, bearer, json, headers);
+    }
+
+    /** A PATCH with {@code If-Match}. */
     public Response patch(String path, String bearer, String ifMatch, Object json) {
         return send(HttpMethod.PATCH, path, bearer, json, headers -> headers.setIfMatch(ifMatch));
     }
@@ -59,7 +85,7 @@ public final class Api {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         HttpHeaders partHeaders = new HttpHeaders();
         partHeaders.setContentType(claimedType);
-        parts.add("file", new org.springframework.http.HttpEntity<>(new ByteArrayResource(content) {
+        parts.add("file", new HttpEntity<>(new ByteArrayResource(content) {
             @Override
             public String getFilename() {
                 return filename;
@@ -81,8 +107,7 @@ public final class Api {
             });
         if (json instanceof String raw) {
             request.contentType(MediaType.APPLICATION_JSON).body(raw);
-        }
-        else if (json != null) {
+        } else if (json != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(json));
         }
         return request.exchange((req, response) -> new Response(response.getStatusCode().value(), response.getHeaders(),
@@ -90,8 +115,8 @@ public final class Api {
     }
 
     /** The path exactly as given (tests encode their query parameters themselves). */
-    private java.net.URI uri(String path) {
-        return java.net.URI.create(base + path);
+    private URI uri(String path) {
+        return URI.create(base + path);
     }
 
     private static void authorize(HttpHeaders headers, String bearer) {
@@ -107,16 +132,21 @@ public final class Api {
             return JSON.readTree(body);
         }
 
+        /** The {@code id} of the resource in the body. */
+        public String id() {
+            return json().path("id").asString();
+        }
+
         /** The field names of the problem's {@code errors}. */
-        public java.util.List<String> errorFields() {
-            java.util.List<String> fields = new java.util.ArrayList<>();
+        public List<String> errorFields() {
+            List<String> fields = new ArrayList<>();
             json().path("errors").forEach(error -> fields.add(error.path("field").asString()));
             return fields;
         }
 
         @Override
         public String toString() {
-            return status + " " + new String(body, java.nio.charset.StandardCharsets.UTF_8);
+            return status + " " + new String(body, StandardCharsets.UTF_8);
         }
     }
 }

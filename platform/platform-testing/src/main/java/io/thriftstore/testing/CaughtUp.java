@@ -1,4 +1,4 @@
-package io.thriftstore.notification;
+package io.thriftstore.testing;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -13,20 +13,23 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-
 import org.awaitility.Awaitility;
 
 /**
  * Waits until a consumer group has processed everything published to some topics so far (its committed
  * offsets reached the end of every partition): how a test knows that an event was consumed and had no
- * effect, rather than not consumed yet.
+ * effect (a duplicate ignored, a stranger not told), rather than not consumed yet.
  */
-final class CaughtUp {
+public final class CaughtUp {
 
     private CaughtUp() {
     }
 
-    static void await(String bootstrapServers, Collection<String> topics, String group) {
+    public static void await(String bootstrapServers, String topic, String group) {
+        await(bootstrapServers, List.of(topic), group);
+    }
+
+    public static void await(String bootstrapServers, Collection<String> topics, String group) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             List<TopicPartition> partitions = admin.describeTopics(topics).allTopicNames().get().values().stream()
                 .flatMap(topic -> topic.partitions().stream().map(p -> new TopicPartition(topic.name(), p.partition())))
@@ -41,12 +44,10 @@ final class CaughtUp {
                 return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
                     || committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue());
             });
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-        catch (ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         }
     }
