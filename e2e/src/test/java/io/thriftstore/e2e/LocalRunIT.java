@@ -42,6 +42,7 @@ class LocalRunIT {
             "ws-chat-service", "/api/nothing-here",
             "notification-service", "/api/notifications");
     static final List<Integer> INFRA_PORTS = List.of(5432, 9092, 9093, 27017);
+    static final int DASHBOARD = 3000;
 
     static final Path DATA = Platform.DATA;
 
@@ -63,7 +64,10 @@ class LocalRunIT {
         }
         Platform.Result status = Platform.thriftstore(Duration.ofSeconds(60), "status");
         assertThat(status.output()).contains("infrastructure").doesNotContain("down");
-        assertThat(status.output().lines().filter(l -> l.contains("healthy")).count()).isEqualTo(SERVICES.size());
+        // the seven services and the dashboard
+        assertThat(status.output().lines().filter(l -> l.contains("healthy")).count()).isEqualTo(SERVICES.size() + 1);
+        assertThat(status.output()).containsPattern("dashboard\\s+" + (DASHBOARD + OFFSET) + "\\s+\\d+\\s+healthy");
+        assertThat(Platform.call("GET", DASHBOARD, "/", null, null).status()).isEqualTo(200);
     }
 
     @Test
@@ -104,7 +108,7 @@ class LocalRunIT {
                 pids.add(Long.parseLong(Files.readString(f).trim()));
             }
         }
-        assertThat(pids).hasSize(SERVICES.size() + 1);
+        assertThat(pids).as("services, infrastructure, dashboard").hasSize(SERVICES.size() + 2);
 
         Platform.Result down = Platform.stop();
         assertThat(down.exitCode()).as(down.output()).isZero();
@@ -114,6 +118,7 @@ class LocalRunIT {
         }
         List<Integer> ports = new ArrayList<>(INFRA_PORTS);
         ports.addAll(SERVICES.values());
+        ports.add(DASHBOARD);
         for (int port : ports) {
             assertThat(listening(port + OFFSET)).as("port %d", port + OFFSET).isFalse();
         }

@@ -35,7 +35,9 @@ final class Platform {
     static final int NOTIFICATION = 8080;
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: the JDK client otherwise offers an h2c upgrade, which the dashboard's server answers with nothing.
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private static String startOutput;
     private static boolean running;

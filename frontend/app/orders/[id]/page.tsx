@@ -1,0 +1,44 @@
+"use client";
+
+import { useParams } from "next/navigation";
+import { useEffect } from "react";
+import { useNotifications } from "@/components/Notifications";
+import { OrderView } from "@/components/OrderView";
+import { Empty, ErrorBox, Loading, RequireAuth } from "@/components/states";
+import { useApi, useLoad } from "@/lib/api";
+import type { Order } from "@/lib/types";
+
+export default function OrderPage() {
+  return (
+    <RequireAuth what="this order">
+      <OrderDetail />
+    </RequireAuth>
+  );
+}
+
+function OrderDetail() {
+  const { id } = useParams<{ id: string }>();
+  const api = useApi();
+  const { subscribe } = useNotifications();
+  const order = useLoad(`order:${id}`, () => api<Order>("orders", `/api/orders/${id}`));
+  const { reload } = order;
+  const pending = order.data?.status === "PENDING";
+
+  // PENDING lasts until product-service answers (about a second): poll until it is decided.
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setInterval(reload, 1000);
+    return () => clearInterval(timer);
+  }, [pending, reload]);
+  useEffect(() => subscribe((n) => n.link === `/orders/${id}` && reload()), [subscribe, reload, id]);
+
+  if (order.error) return order.error.status === 404 ? <Empty>No such order.</Empty> : <ErrorBox error={order.error} retry={reload} />;
+  if (!order.data) return <Loading what="Loading order" />;
+  return (
+    <>
+      <h1>Order</h1>
+      {pending ? <p className="muted">Waiting for the seller&apos;s stock to be reserved…</p> : null}
+      <OrderView order={order.data} full onChange={(next) => order.setData(() => next)} />
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import "server-only";
+
+/**
+ * Where the platform's services live, decided when a page is served (not at build time),
+ * so one build serves any THRIFTSTORE_PORT_OFFSET. The browser gets it from the root layout.
+ */
+export type PlatformConfig = {
+  products: string;
+  wishlist: string;
+  chat: string;
+  insights: string;
+  orders: string;
+  notifications: string;
+  chatSocket: string;
+  notificationSocket: string;
+  devAuth: boolean;
+};
+
+const PORTS = {
+  products: 5010,
+  wishlist: 5011,
+  chat: 5012,
+  insights: 5013,
+  orders: 5014,
+  wsChat: 5015,
+  notifications: 8080,
+};
+
+export function offset(): number {
+  const value = Number(process.env.THRIFTSTORE_PORT_OFFSET ?? "0");
+  return Number.isFinite(value) ? value : 0;
+}
+
+/** The dashboard's own origin: the `azp` of dev tokens and the origin services allow. */
+export function dashboardOrigin(): string {
+  return process.env.THRIFTSTORE_DASHBOARD_ORIGIN ?? `http://localhost:${3000 + offset()}`;
+}
+
+export function devAuthEnabled(): boolean {
+  return !process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY;
+}
+
+export function platformConfig(): PlatformConfig {
+  // The host the *browser* uses to reach the services; localhost for the local run.
+  const host = process.env.THRIFTSTORE_API_HOST ?? "localhost";
+  const http = (port: number) => `http://${host}:${port + offset()}`;
+  const ws = (port: number) => `ws://${host}:${port + offset()}/ws`;
+  return {
+    products: process.env.THRIFTSTORE_PRODUCTS_URL ?? http(PORTS.products),
+    wishlist: process.env.THRIFTSTORE_WISHLIST_URL ?? http(PORTS.wishlist),
+    chat: process.env.THRIFTSTORE_CHAT_URL ?? http(PORTS.chat),
+    insights: process.env.THRIFTSTORE_INSIGHTS_URL ?? http(PORTS.insights),
+    orders: process.env.THRIFTSTORE_ORDERS_URL ?? http(PORTS.orders),
+    notifications: process.env.THRIFTSTORE_NOTIFICATIONS_URL ?? http(PORTS.notifications),
+    chatSocket: process.env.THRIFTSTORE_CHAT_WS_URL ?? ws(PORTS.wsChat),
+    notificationSocket: process.env.THRIFTSTORE_NOTIFICATIONS_WS_URL ?? ws(PORTS.notifications),
+    devAuth: devAuthEnabled(),
+  };
+}
