@@ -63,6 +63,15 @@ class ConversationApiIT {
     }
 
     @Test
+    void aParticipantIdThatIsNotTextIsRefused() {
+        // found by the bad-input sweep: a lone surrogate reached MongoDB's string encoder (500)
+        Api.Response answer = api.post("/api/conversations", alice.bearer(), "{\"participantId\":\"\\ud800\"}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.errorFields()).containsExactly("participantId");
+    }
+
+    @Test
     void aParticipantIdMustBeAUserId() {
         assertThat(api.post("/api/conversations", alice.bearer(), Map.of("participantId", "a:b")).errorFields())
             .containsExactly("participantId");

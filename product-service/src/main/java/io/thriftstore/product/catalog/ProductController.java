@@ -57,7 +57,10 @@ class ProductController {
             + "ACTIVE and SOLD_OUT items are listed; ARCHIVED ones only to their seller, who asks with "
             + "`sellerId=<own id>&status=ARCHIVED` (`status` may be repeated). `size` is capped at 100.")
     PagedModel<ProductResponse> list(
-            @RequestParam(required = false) @Size(max = 200) String q,
+            // MongoDB refuses a NUL in a regex: control characters are a 400, not a failed query.
+            @RequestParam(required = false) @Size(max = 200)
+            @jakarta.validation.constraints.Pattern(regexp = "\\P{Cntrl}*", message = "must not contain control characters")
+            String q,
             @RequestParam(required = false) Category category,
             @RequestParam(required = false) String sellerId,
             @RequestParam(required = false) @DecimalMin("0") BigDecimal minPrice,
@@ -68,6 +71,9 @@ class ProductController {
             @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) int size,
             @Parameter(hidden = true) Optional<CurrentUser> user) {
+        if (status != null && status.contains(null)) { // a blank value converts to null
+            throw new io.thriftstore.platform.web.BadRequestException("status", "must be one of " + EnumSet.allOf(ProductStatus.class));
+        }
         Set<ProductStatus> statuses = status == null || status.isEmpty() ? Catalog.PUBLIC_STATUSES : EnumSet.copyOf(status);
         ProductQuery query = new ProductQuery(q == null || q.isBlank() ? null : q, category,
             sellerId == null || sellerId.isBlank() ? null : sellerId, minPrice, maxPrice, statuses, sort, page,

@@ -88,6 +88,15 @@ class ProductSearchIT {
     }
 
     @Test
+    void controlCharactersInTheSearchAndBlankStatusesAreRefusedNotFailures() {
+        // found by the bad-input sweep: a NUL reached MongoDB's regex, a blank status an enum set (both 500)
+        assertThat(search("q=lamp%00").status()).isEqualTo(400);
+        assertThat(search("q=lamp%00").errorFields()).containsExactly("q");
+        assertThat(search("status=%20").status()).isEqualTo(400);
+        assertThat(search("status=%20").errorFields()).containsExactly("status");
+    }
+
+    @Test
     void sortsNewestFirstByDefaultOrByPrice() {
         list(api, seller, "name", "Middle", "price", 20);
         list(api, seller, "name", "Cheap", "price", 3.5);
