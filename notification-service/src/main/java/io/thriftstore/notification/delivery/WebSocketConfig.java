@@ -5,6 +5,7 @@ import java.util.List;
 import io.thriftstore.platform.auth.stomp.StompAuthentication;
 import io.thriftstore.platform.auth.stomp.StompCurrentUserArgumentResolver;
 import io.thriftstore.platform.auth.stomp.StompDestinations;
+import io.thriftstore.platform.auth.stomp.StompErrors;
 import io.thriftstore.platform.auth.stomp.StompSessions;
 import io.thriftstore.platform.web.AllowedOrigins;
 
@@ -30,11 +31,13 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     private final StompAuthentication auth;
     private final StompSessions sessions;
+    private final StompErrors errors;
     private final AllowedOrigins origins;
 
-    WebSocketConfig(StompAuthentication auth, StompSessions sessions, AllowedOrigins origins) {
+    WebSocketConfig(StompAuthentication auth, StompSessions sessions, StompErrors errors, AllowedOrigins origins) {
         this.auth = auth;
         this.sessions = sessions;
+        this.errors = errors;
         this.origins = origins;
     }
 
@@ -47,6 +50,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         registry.addEndpoint("/ws").setAllowedOrigins(origins.toArray());
+        registry.setErrorHandler(errors);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.thriftstore.platform.auth.RateLimits;
 import io.thriftstore.platform.auth.stomp.StompAuthentication;
 import io.thriftstore.platform.auth.stomp.StompCurrentUserArgumentResolver;
 import io.thriftstore.platform.auth.stomp.StompDestinations;
+import io.thriftstore.platform.auth.stomp.StompErrors;
 import io.thriftstore.platform.auth.stomp.StompSessions;
 import io.thriftstore.platform.events.Topics;
 import io.thriftstore.platform.web.AllowedOrigins;
@@ -37,16 +38,19 @@ class ChatSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     private final StompAuthentication authentication;
     private final StompSessions sessions;
+    private final StompErrors errors;
     private final AllowedOrigins origins;
     private final ChatSocketProperties properties;
     private final TaskScheduler heartbeats;
 
     /** Heartbeats run on the scheduler the messaging configuration defines ({@code @Lazy}: it is created after this). */
-    ChatSocketConfiguration(StompAuthentication authentication, StompSessions sessions, AllowedOrigins origins,
+    ChatSocketConfiguration(StompAuthentication authentication, StompSessions sessions, StompErrors errors,
+                            AllowedOrigins origins,
                             ChatSocketProperties properties,
                             @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeats) {
         this.authentication = authentication;
         this.sessions = sessions;
+        this.errors = errors;
         this.origins = origins;
         this.properties = properties;
         this.heartbeats = heartbeats;
@@ -72,6 +76,7 @@ class ChatSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         registry.addEndpoint("/ws").setAllowedOrigins(origins.toArray());
+        registry.setErrorHandler(errors);
         // A chat is read in order: one session's SENDs are handled in the order they came.
         registry.setPreserveReceiveOrder(true);
     }

@@ -33,6 +33,12 @@ public class StompAuthAutoConfiguration {
         return new StompSessions(properties.expiryGrace(), properties.sweepInterval());
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    StompErrors stompErrors() {
+        return new StompErrors();
+    }
+
     /** Open sockets per instance ({@code stomp_sessions_open} in Prometheus), for dashboards and scaling. */
     @Bean
     MeterBinder stompSessionsMetric(StompSessions sessions) {

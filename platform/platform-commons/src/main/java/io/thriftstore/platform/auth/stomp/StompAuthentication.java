@@ -4,7 +4,6 @@ import io.thriftstore.platform.auth.CurrentUser;
 import io.thriftstore.platform.auth.DisplayNames;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
@@ -65,10 +64,10 @@ public class StompAuthentication implements ChannelInterceptor {
         }
         else if (type == SimpMessageType.SUBSCRIBE || type == SimpMessageType.MESSAGE) {
             if (accessor.getUser() == null) {
-                throw new MessageDeliveryException(message, "Not connected: send CONNECT with a bearer token first");
+                throw new StompErrors.Refusal(message, "Not connected: send CONNECT with a bearer token first");
             }
             if (type == SimpMessageType.SUBSCRIBE && !subscribable(accessor.getDestination())) {
-                throw new MessageDeliveryException(message, "Unknown destination: " + accessor.getDestination());
+                throw new StompErrors.Refusal(message, "Unknown destination: " + accessor.getDestination());
             }
         }
         return message;
@@ -80,14 +79,14 @@ public class StompAuthentication implements ChannelInterceptor {
             header = accessor.getFirstNativeHeader("authorization");
         }
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw new MessageDeliveryException(message, "Missing bearer token: send 'Authorization: Bearer <token>' in CONNECT");
+            throw new StompErrors.Refusal(message, "Missing bearer token: send 'Authorization: Bearer <token>' in CONNECT");
         }
         Jwt jwt;
         try {
             jwt = jwtDecoder.decode(header.substring(BEARER.length()).strip());
         }
         catch (JwtException e) {
-            throw new MessageDeliveryException(message, "Invalid bearer token");
+            throw new StompErrors.Refusal(message, "Invalid bearer token");
         }
         CurrentUser user = displayNames.currentUser(jwt);
         JwtAuthenticationToken authentication = new JwtAuthenticationToken(jwt, List.of(), user.id());
