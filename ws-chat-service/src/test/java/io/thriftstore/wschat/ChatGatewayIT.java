@@ -210,6 +210,35 @@ class ChatGatewayIT {
         assertThat(client.session.isConnected()).isTrue();
     }
 
+    @Test
+    void aConnectWithABadTokenIsAnsweredWithAnErrorFrameAndNoSession() throws Exception {
+        var client = new org.springframework.web.socket.messaging.WebSocketStompClient(
+            new org.springframework.web.socket.client.standard.StandardWebSocketClient());
+        var errorMessage = new java.util.concurrent.CompletableFuture<String>();
+        var headers = new org.springframework.messaging.simp.stomp.StompHeaders();
+        headers.add("Authorization", "Bearer not-a-token");
+        try {
+            var connecting = client.connectAsync("ws://localhost:" + portA + "/ws",
+                (org.springframework.web.socket.WebSocketHttpHeaders) null, headers,
+                new org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter() {
+                    @Override
+                    public void handleFrame(org.springframework.messaging.simp.stomp.StompHeaders frame, Object payload) {
+                        errorMessage.complete(frame.getFirst("message"));
+                    }
+                });
+            // Refused: no session (the socket is closed after the ERROR frame) ...
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> connecting.get(15, java.util.concurrent.TimeUnit.SECONDS))
+                .isInstanceOf(java.util.concurrent.ExecutionException.class);
+            // ... and, when the client saw the frame before the close, it says why.
+            if (errorMessage.isDone()) {
+                assertThat(errorMessage.join()).isEqualTo("Invalid bearer token");
+            }
+        }
+        finally {
+            client.stop();
+        }
+    }
+
     private ChatClient connect(ApplicationContext instance, TestUser user) {
         int port = instance == instanceB ? portB : portA;
         SimpUserRegistry registry = instance.getBean(SimpUserRegistry.class);

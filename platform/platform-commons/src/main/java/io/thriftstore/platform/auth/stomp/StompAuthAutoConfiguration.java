@@ -4,6 +4,7 @@ import io.thriftstore.platform.auth.AuthAutoConfiguration;
 import io.thriftstore.platform.auth.DisplayNames;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -12,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
@@ -50,7 +52,9 @@ public class StompAuthAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     StompAuthentication stompAuthentication(JwtDecoder jwtDecoder, DisplayNames displayNames,
-                                            ObjectProvider<StompDestinations> destinations, StompSessions sessions) {
-        return new StompAuthentication(jwtDecoder, displayNames, destinations.orderedStream().toList(), sessions);
+                                            ObjectProvider<StompDestinations> destinations, StompSessions sessions,
+                                            BeanFactory beans) {
+        return new StompAuthentication(jwtDecoder, displayNames, destinations.orderedStream().toList(), sessions,
+                () -> beans.getBean("clientOutboundChannel", MessageChannel.class));
     }
 }

@@ -5,7 +5,9 @@ import io.thriftstore.platform.auth.DisplayNames;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -16,15 +18,21 @@ import org.springframework.util.AntPathMatcher;
 
 import java.security.Principal;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Authenticates STOMP on the client inbound channel (DESIGN section 7): CONNECT must carry
  * {@code Authorization: Bearer <JWT>}, verified by the same {@link JwtDecoder} as HTTP; the session's
  * user is then the token's subject ({@link Principal#getName()} = user id, so {@code /user/...}
  * destinations reach the right people) and {@link #currentUser(Principal)} gives the display name too.
- * Frames are refused with an ERROR frame (an exception thrown here) when the token is missing or
+ * Frames are refused with an ERROR frame (then the socket is closed) when the token is missing or
  * bad, when anything but CONNECT comes first, and on SUBSCRIBE to a destination that is not in
  * the service's {@link StompDestinations}. No CSRF token is involved: the bearer token is the proof.
+ * <p>
+ * The ERROR frame is sent here, on the client outbound channel, and the refused frame is dropped,
+ * rather than thrown as an exception for Spring to answer: with
+ * {@code setPreserveReceiveOrder(true)} (ws-chat keeps each session's sends in order) Spring's
+ * ordered channel logs an interceptor's exception and answers nothing.
  */
 public class StompAuthentication implements ChannelInterceptor {
 
@@ -34,14 +42,20 @@ public class StompAuthentication implements ChannelInterceptor {
     private final DisplayNames displayNames;
     private final List<String> subscribable;
     private final StompSessions sessions;
+    private final Supplier<MessageChannel> clientOutbound;
     private final AntPathMatcher matcher = new AntPathMatcher();
 
+    /**
+     * @param clientOutbound Spring's {@code clientOutboundChannel}, looked up when first needed (it is
+     *                       created by the messaging configuration that this interceptor is part of)
+     */
     public StompAuthentication(JwtDecoder jwtDecoder, DisplayNames displayNames, List<StompDestinations> destinations,
-                               StompSessions sessions) {
+                               StompSessions sessions, Supplier<MessageChannel> clientOutbound) {
         this.jwtDecoder = jwtDecoder;
         this.displayNames = displayNames;
         this.subscribable = destinations.stream().flatMap(d -> d.patterns().stream()).toList();
         this.sessions = sessions;
+        this.clientOutbound = clientOutbound;
     }
 
     /** The user of a STOMP session (e.g. a {@code @MessageMapping} method's {@code Principal}). */
@@ -58,6 +72,17 @@ public class StompAuthentication implements ChannelInterceptor {
         if (accessor == null || accessor.getMessageType() == null) {
             return message;
         }
+        try {
+            check(accessor, message);
+            return message;
+        }
+        catch (StompErrors.Refusal refusal) {
+            refuse(accessor, refusal.getMessage());
+            return null;
+        }
+    }
+
+    private void check(StompHeaderAccessor accessor, Message<?> message) {
         SimpMessageType type = accessor.getMessageType();
         if (type == SimpMessageType.CONNECT) {
             authenticate(accessor, message);
@@ -70,7 +95,17 @@ public class StompAuthentication implements ChannelInterceptor {
                 throw new StompErrors.Refusal(message, "Unknown destination: " + accessor.getDestination());
             }
         }
-        return message;
+    }
+
+    /** An ERROR frame to the session; Spring closes the socket after sending it. */
+    private void refuse(StompHeaderAccessor refused, String why) {
+        StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
+        error.setMessage(why);
+        error.setSessionId(refused.getSessionId());
+        if (refused.getReceipt() != null) {
+            error.setReceiptId(refused.getReceipt());
+        }
+        clientOutbound.get().send(MessageBuilder.createMessage(new byte[0], error.getMessageHeaders()));
     }
 
     private void authenticate(StompHeaderAccessor accessor, Message<?> message) {
