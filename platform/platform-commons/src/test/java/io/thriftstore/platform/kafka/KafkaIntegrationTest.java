@@ -49,9 +49,7 @@ import io.thriftstore.platform.events.Topics;
         "thriftstore.kafka.retry.multiplier=2",
         "thriftstore.kafka.retry.max-interval=400ms",
         "spring.kafka.producer.properties.linger.ms=0",
-        // This context serves no API; the key is there in case auth is on regardless.
-        "thriftstore.auth.enabled=false",
-        "thriftstore.auth.public-key-location=classpath:test-public.pem",
+        "thriftstore.auth.enabled=false", // this context serves no API
 })
 @EmbeddedKafka(brokerProperties = {
         // Every topic must come from the platform's own declarations.
