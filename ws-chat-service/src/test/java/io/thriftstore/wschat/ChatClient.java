@@ -55,20 +55,21 @@ final class ChatClient implements AutoCloseable {
         client.setDefaultHeartbeat(new long[] {10_000, 10_000});
         StompHeaders headers = new StompHeaders();
         headers.add("Authorization", bearer);
-        StompHeaders[] connected = new StompHeaders[1];
+        // Spring completes the session future before it calls afterConnected: wait for the headers themselves.
+        java.util.concurrent.CompletableFuture<StompHeaders> connected = new java.util.concurrent.CompletableFuture<>();
         try {
             StompSession session = client.connectAsync("ws://localhost:" + port + "/ws", new WebSocketHttpHeaders(), headers,
                 new StompSessionHandlerAdapter() {
                     @Override
                     public void afterConnected(StompSession session, StompHeaders connectedHeaders) {
-                        connected[0] = connectedHeaders;
+                        connected.complete(connectedHeaders);
                     }
 
                     @Override
                     public void handleException(StompSession s, StompCommand command, StompHeaders h, byte[] payload, Throwable e) {
                     }
                 }).get(20, TimeUnit.SECONDS);
-            ChatClient chat = new ChatClient(user, client, session, connected[0]);
+            ChatClient chat = new ChatClient(user, client, session, connected.get(20, TimeUnit.SECONDS));
             session.subscribe("/user/queue/messages", recordingInto(chat.messages));
             session.subscribe("/user/queue/errors", recordingInto(chat.errors));
             return chat;
