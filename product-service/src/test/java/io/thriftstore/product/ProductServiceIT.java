@@ -23,6 +23,9 @@ import java.lang.annotation.Target;
     "spring.kafka.producer.properties.linger.ms=0",
     // An outage of a few seconds is then long enough for the relay to give up on a pass and send again.
     "thriftstore.product.relay.send-timeout=2s",
+    // Writes wake the relay; the pass on this interval is only the fallback (and the retry after an outage).
+    // Long here, so that an event seen within a second or two was sent by the wake, not by a pass.
+    "thriftstore.product.relay.interval=10s",
     "logging.level.org.apache.kafka=WARN",
     "logging.level.org.apache.kafka.clients.NetworkClient=ERROR"})
 @RealInfrastructure

@@ -3,6 +3,7 @@ package io.thriftstore.product.catalog;
 import io.thriftstore.platform.events.EventEnvelope;
 import io.thriftstore.product.outbox.PendingEvent;
 import io.thriftstore.product.outbox.PendingEvents;
+import io.thriftstore.product.outbox.RelayTrigger;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 import org.springframework.beans.factory.InitializingBean;
@@ -38,9 +39,11 @@ class Products implements InitializingBean {
     static final String STOCK_HOLDS = "stockHolds";
 
     private final MongoTemplate mongo;
+    private final RelayTrigger relay;
 
-    Products(MongoTemplate mongo) {
+    Products(MongoTemplate mongo, RelayTrigger relay) {
         this.mongo = mongo;
+        this.relay = relay;
     }
 
     /**
@@ -79,6 +82,7 @@ class Products implements InitializingBean {
     /** Stores a new product together with the event announcing it. */
     void insert(Product product, EventEnvelope<?> created) {
         mongo.insert(product.withPendingEvents(List.of(PendingEvent.of(created)), product.createdAt()));
+        relay.eventsStored();
     }
 
     /**
@@ -103,7 +107,11 @@ class Products implements InitializingBean {
             PendingEvents.push(update, after.updatedAt(), events);
         }
         Query unchanged = Query.query(where("_id").is(before.id()).and("version").is(before.version()));
-        return mongo.updateFirst(unchanged, update, Product.class).getMatchedCount() == 1;
+        boolean replaced = mongo.updateFirst(unchanged, update, Product.class).getMatchedCount() == 1;
+        if (replaced && events.length > 0) {
+            relay.eventsStored();
+        }
+        return replaced;
     }
 
     /** Removes an order from the product's stock holds without changing the stock (or anything a client sees). */

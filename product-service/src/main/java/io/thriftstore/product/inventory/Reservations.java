@@ -2,6 +2,7 @@ package io.thriftstore.product.inventory;
 
 import io.thriftstore.platform.events.EventEnvelope;
 import io.thriftstore.product.outbox.PendingEvents;
+import io.thriftstore.product.outbox.RelayTrigger;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -22,11 +23,13 @@ class Reservations {
     static final String COLLECTION = "reservations";
 
     private final MongoTemplate mongo;
+    private final RelayTrigger relay;
     private final Clock clock;
 
-    Reservations(MongoTemplate mongo, Clock clock) {
+    Reservations(MongoTemplate mongo, Clock clock, RelayTrigger relay) {
         this.mongo = mongo;
         this.clock = clock;
+        this.relay = relay;
     }
 
     /** The order's reservation: a new one in RESERVING, or the one an earlier delivery already opened. */
@@ -74,7 +77,11 @@ class Reservations {
             PendingEvents.push(update, now, answer);
         }
         Query inState = Query.query(where("_id").is(orderId).and("state").is(from));
-        return mongo.updateFirst(inState, update, Reservation.class).getMatchedCount() == 1;
+        boolean moved = mongo.updateFirst(inState, update, Reservation.class).getMatchedCount() == 1;
+        if (moved && answer != null) {
+            relay.eventsStored();
+        }
+        return moved;
     }
 
     private Reservation insertOrFind(Reservation reservation) {

@@ -26,6 +26,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -41,8 +45,14 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * An event leaves its document only after Kafka acknowledged it; anything unacknowledged (broker down,
  * timeout) stays and is sent again by a later pass, with the same envelope id, so consumers can drop the
  * rare duplicate. Nothing here needs a transaction: each removal is one single-document update.
+ * <p>
+ * Woken on write ({@link RelayTrigger}): a write that stores events asks for a pass at once, so a
+ * reservation's answer leaves within milliseconds instead of up to one interval later (an order's way to
+ * the seller crosses this relay and three others). Passes are serialised ({@code synchronized}), so a woken
+ * pass and a scheduled one never send the same events side by side; wakes while one is queued collapse into
+ * it; while Kafka refuses events, wakes are ignored and the scheduled passes retry.
  */
-class PendingEventRelay {
+class PendingEventRelay implements RelayTrigger {
 
     private static final Logger log = LoggerFactory.getLogger(PendingEventRelay.class);
 
@@ -55,6 +65,12 @@ class PendingEventRelay {
     private volatile boolean failing;
     /** Events already reported as unreadable, so that each is logged once, not every pass. */
     private final Set<String> undecodable = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private final ExecutorService wakes = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "pending-event-relay-wake");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     PendingEventRelay(MongoTemplate mongo, EventPublisher publisher, List<RelayedCollection> collections,
                       RelayLease lease, RelayProperties properties, Clock clock) {
@@ -66,8 +82,29 @@ class PendingEventRelay {
         this.clock = clock;
     }
 
+    @Override
+    public void eventsStored() {
+        if (failing || wakeQueued.getAndSet(true)) {
+            return;
+        }
+        try {
+            wakes.execute(() -> {
+                wakeQueued.set(false);
+                relayPending();
+            });
+        }
+        catch (RejectedExecutionException shuttingDown) {
+            wakeQueued.set(false);
+        }
+    }
+
+    @PreDestroy
+    void stopWaking() {
+        wakes.shutdownNow();
+    }
+
     @Scheduled(fixedDelayString = "${thriftstore.product.relay.interval:200ms}")
-    void relayPending() {
+    synchronized void relayPending() {
         try {
             if (!lease.tryAcquire()) {
                 return;

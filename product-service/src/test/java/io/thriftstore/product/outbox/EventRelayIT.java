@@ -76,16 +76,19 @@ class EventRelayIT {
     }
 
     @Test
-    void aChangeReachesKafkaWithinAboutASecond() {
+    void eachChangeReachesKafkaAtOnceNotAtTheRelaysNextPass() {
         String id = list(api, seller);
         published.awaitOne(EventType.PRODUCT_CREATED, ProductEvent.class, event -> event.id().equals(id));
 
-        long start = System.nanoTime();
-        api.patch("/api/products/" + id, seller.bearer(), Map.of("name", "Quick"));
-        published.awaitCount(1, EventType.PRODUCT_UPDATED, ProductEvent.class, event -> event.id().equals(id), Duration.ofSeconds(5));
-
-        // The relay polls every 200 ms; the margin is for a busy two-core build machine, not for the relay.
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        for (int change = 1; change <= 3; change++) {
+            long start = System.nanoTime();
+            api.patch("/api/products/" + id, seller.bearer(), Map.of("name", "Quick " + change));
+            published.awaitCount(change, EventType.PRODUCT_UPDATED, ProductEvent.class, event -> event.id().equals(id),
+                Duration.ofSeconds(20));
+            // Passes come every 10 s in these tests (ProductServiceIT): within 2 s, three times running, is the
+            // write waking the relay; the margin is for a busy two-core build machine.
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("change %d", change).isLessThan(Duration.ofSeconds(2));
+        }
     }
 
     @Test

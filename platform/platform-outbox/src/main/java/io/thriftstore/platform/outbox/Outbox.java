@@ -9,6 +9,8 @@ import io.thriftstore.platform.events.Topics;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes outgoing events into the outbox table, in the caller's transaction (propagation
@@ -36,12 +38,15 @@ public class Outbox {
     private final JdbcTemplate jdbc;
     private final Topics topics;
     private final String source;
+    private final Runnable afterCommit;
 
-    Outbox(DataSource dataSource, Topics topics, String source) {
+    /** @param afterCommit run once a transaction that appended events has committed (wakes the relay) */
+    Outbox(DataSource dataSource, Topics topics, String source, Runnable afterCommit) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.topics = topics;
         this.source = source;
+        this.afterCommit = afterCommit;
     }
 
     /**
@@ -67,5 +72,24 @@ public class Outbox {
         EventType type = event.eventType()
                 .orElseThrow(() -> new IllegalArgumentException("unknown event type: " + event.type()));
         jdbc.update(INSERT, event.id(), topics.of(type), event.key(), event.type(), EventCodec.encode(event));
+        wakeRelayAfterCommit();
+    }
+
+    /** Once per transaction, however many events it appends. */
+    private void wakeRelayAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || TransactionSynchronizationManager.hasResource(afterCommit)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(afterCommit, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(afterCommit);
+                if (status == STATUS_COMMITTED) {
+                    afterCommit.run();
+                }
+            }
+        });
     }
 }

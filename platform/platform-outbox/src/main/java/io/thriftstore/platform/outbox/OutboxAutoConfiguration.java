@@ -48,8 +48,9 @@ public final class OutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Outbox outbox(DataSource dataSource, Topics topics, Environment environment) {
-        return new Outbox(dataSource, topics, applicationName(environment));
+    Outbox outbox(DataSource dataSource, Topics topics, Environment environment, ObjectProvider<OutboxRelay> relay) {
+        // Looked up at commit time: without a relay on this instance (relay.enabled=false) there is nobody to wake.
+        return new Outbox(dataSource, topics, applicationName(environment), () -> relay.ifAvailable(OutboxRelay::wake));
     }
 
     @Bean
