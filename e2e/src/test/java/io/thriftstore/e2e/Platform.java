@@ -18,23 +18,24 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The whole platform, started once per test JVM with {@code ./thriftstore up} on ports
  * moved by {@link #OFFSET} (so it never collides with a developer's running platform) and
- * its own data directory; stopped when the JVM ends. Every end-to-end class shares it.
+ * its own data directory; stopped when the JVM ends. Every end-to-end class shares it,
+ * the bad-input sweep in its own package too (hence public).
  */
-final class Platform {
+public final class Platform {
 
-    static final int OFFSET = 20000;
+    public static final int OFFSET = 20000;
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    static final Path DATA = Path.of("target/local-run-data").toAbsolutePath();
+    public static final Path DATA = Path.of("target/local-run-data").toAbsolutePath();
 
-    static final int PRODUCT = 5010;
-    static final int WISHLIST = 5011;
-    static final int CHAT = 5012;
-    static final int INSIGHTS = 5013;
-    static final int ORDER = 5014;
-    static final int WS_CHAT = 5015;
-    static final int NOTIFICATION = 8080;
+    public static final int PRODUCT = 5010;
+    public static final int WISHLIST = 5011;
+    public static final int CHAT = 5012;
+    public static final int INSIGHTS = 5013;
+    public static final int ORDER = 5014;
+    public static final int WS_CHAT = 5015;
+    public static final int NOTIFICATION = 8080;
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
     // HTTP/1.1: the JDK client otherwise offers an h2c upgrade, which the dashboard's server answers with nothing.
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -46,7 +47,7 @@ final class Platform {
     }
 
     /** Starts the platform the first time it is asked for; fails the caller if it cannot. */
-    static synchronized String start() throws Exception {
+    public static synchronized String start() throws Exception {
         if (startOutput == null) {
             Result up = thriftstore(Duration.ofMinutes(8), "up", "--reset");
             System.out.println(up.output());
@@ -75,17 +76,21 @@ final class Platform {
         }
     }
 
-    static String token(String userId, String name) {
+    public static String token(String userId, String name) {
         // azp: the dashboard's origin at this offset, which the services allow (./thriftstore sets ALLOWED_ORIGINS)
-        return DevTokens.read(DATA.resolve("dev-keys"))
-                .sign(DevTokens.Claims.of(userId).name(name).azp("http://localhost:" + (3000 + OFFSET)));
+        return DevTokens.read(DATA.resolve("dev-keys")).sign(DevTokens.Claims.of(userId).name(name).azp(dashboardOrigin()));
     }
 
-    static URI uri(int basePort, String path) {
+    /** The dashboard's origin at this offset: the {@code azp} the services accept. */
+    public static String dashboardOrigin() {
+        return "http://localhost:" + (3000 + OFFSET);
+    }
+
+    public static URI uri(int basePort, String path) {
         return URI.create("http://localhost:" + (basePort + OFFSET) + path);
     }
 
-    static URI ws(int basePort) {
+    public static URI ws(int basePort) {
         return URI.create("ws://localhost:" + (basePort + OFFSET) + "/ws");
     }
 

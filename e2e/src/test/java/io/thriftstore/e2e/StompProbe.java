@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * authenticated in the CONNECT frame. Records every frame per destination so a test can
  * wait for one and also show that nothing else arrived.
  */
-final class StompProbe implements AutoCloseable {
+public final class StompProbe implements AutoCloseable {
 
     private final WebSocketStompClient client;
     private final StompSession session;
@@ -40,7 +40,7 @@ final class StompProbe implements AutoCloseable {
         this.session = session;
     }
 
-    static StompProbe connect(URI ws, String token) throws Exception {
+    public static StompProbe connect(URI ws, String token) throws Exception {
         WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
         StompHeaders connect = new StompHeaders();
         connect.add("Authorization", "Bearer " + token);
@@ -65,7 +65,7 @@ final class StompProbe implements AutoCloseable {
         return self[0];
     }
 
-    StompProbe subscribe(String destination) {
+    public StompProbe subscribe(String destination) {
         frames.putIfAbsent(destination, new CopyOnWriteArrayList<>());
         session.subscribe(destination, new StompFrameHandler() {
             @Override
@@ -81,7 +81,7 @@ final class StompProbe implements AutoCloseable {
         return this;
     }
 
-    void send(String destination, String json) {
+    public void send(String destination, String json) {
         StompHeaders headers = new StompHeaders();
         headers.setDestination(destination);
         headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
@@ -89,7 +89,7 @@ final class StompProbe implements AutoCloseable {
     }
 
     /** Waits for a frame on the destination that matches, and returns it. */
-    JsonNode awaitFrame(String destination, Predicate<JsonNode> matching) {
+    public JsonNode awaitFrame(String destination, Predicate<JsonNode> matching) {
         JsonNode[] found = new JsonNode[1];
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(100)).until(() -> {
             for (JsonNode frame : frames(destination)) {
@@ -103,11 +103,11 @@ final class StompProbe implements AutoCloseable {
         return found[0];
     }
 
-    List<JsonNode> frames(String destination) {
+    public List<JsonNode> frames(String destination) {
         return List.copyOf(frames.getOrDefault(destination, List.of()));
     }
 
-    boolean connected() {
+    public boolean connected() {
         return session.isConnected();
     }
 

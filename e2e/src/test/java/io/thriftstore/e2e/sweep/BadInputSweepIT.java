@@ -1,5 +1,12 @@
 package io.thriftstore.e2e.sweep;
 
+import static io.thriftstore.e2e.Platform.CHAT;
+import static io.thriftstore.e2e.Platform.INSIGHTS;
+import static io.thriftstore.e2e.Platform.NOTIFICATION;
+import static io.thriftstore.e2e.Platform.ORDER;
+import static io.thriftstore.e2e.Platform.PRODUCT;
+import static io.thriftstore.e2e.Platform.WISHLIST;
+import static io.thriftstore.e2e.Platform.WS_CHAT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -23,6 +30,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.thriftstore.e2e.Platform;
+import io.thriftstore.e2e.StompProbe;
 import io.thriftstore.platform.auth.dev.DevTokens;
 import tools.jackson.databind.JsonNode;
 
@@ -40,20 +49,14 @@ class BadInputSweepIT {
     static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
 
     static {
-        SERVICES.put("product-service", 5010);
-        SERVICES.put("wishlist-service", 5011);
-        SERVICES.put("chat-service", 5012);
-        SERVICES.put("consumer-service", 5013);
-        SERVICES.put("order-service", 5014);
-        SERVICES.put("ws-chat-service", 5015);
-        SERVICES.put("notification-service", 8080);
+        SERVICES.put("product-service", PRODUCT);
+        SERVICES.put("wishlist-service", WISHLIST);
+        SERVICES.put("chat-service", CHAT);
+        SERVICES.put("consumer-service", INSIGHTS);
+        SERVICES.put("order-service", ORDER);
+        SERVICES.put("ws-chat-service", WS_CHAT);
+        SERVICES.put("notification-service", NOTIFICATION);
     }
-
-    static final int CHAT = 5012;
-    static final int WS_CHAT = 5015;
-    static final int PRODUCT = 5010;
-    static final int WISHLIST = 5011;
-    static final int NOTIFICATION = 8080;
 
     /** Traces and internal type names: what an attacker learns the stack from. */
     private static final Pattern INTERNALS = Pattern.compile(
@@ -67,13 +70,13 @@ class BadInputSweepIT {
 
     @BeforeAll
     static void sweep() throws Exception {
-        SharedPlatform.start();
+        Platform.start();
         long started = System.nanoTime();
         HttpSweep sweep = new HttpSweep();
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
-            HttpResponse<String> docs = get(SharedPlatform.uri(service.getValue(), "/v3/api-docs"));
+            HttpResponse<String> docs = get(Platform.uri(service.getValue(), "/v3/api-docs"));
             assertThat(docs.statusCode()).as(service.getKey() + " serves its OpenAPI document").isEqualTo(200);
-            List<ApiOperations.Operation> operations = ApiOperations.read(SharedPlatform.JSON.readTree(docs.body())).stream()
+            List<ApiOperations.Operation> operations = ApiOperations.read(Platform.JSON.readTree(docs.body())).stream()
                     // Spring Boot's error endpoint is documented by springdoc but is no API of ours
                     .filter(operation -> !operation.path().equals("/error"))
                     .toList();
@@ -81,8 +84,9 @@ class BadInputSweepIT {
             EXCHANGES.addAll(exchanges);
             System.out.printf("bad-input sweep: %-21s %3d operations, %5d requests%n", service.getKey(), operations.size(), exchanges.size());
         }
-        System.out.printf("bad-input sweep: %d requests in %d s (seed %d)%n", EXCHANGES.size(),
-                Duration.ofNanos(System.nanoTime() - started).toSeconds(), BadValues.SEED);
+        System.out.printf("bad-input sweep: %d requests in %d s (seed %d), answers by status %s%n", EXCHANGES.size(),
+                Duration.ofNanos(System.nanoTime() - started).toSeconds(), BadValues.SEED,
+                EXCHANGES.stream().collect(Collectors.groupingBy(HttpSweep.Exchange::status, java.util.TreeMap::new, Collectors.counting())));
     }
 
     @Test
@@ -119,17 +123,17 @@ class BadInputSweepIT {
         String senderId = "user_sweep_sender_" + UUID.randomUUID().toString().substring(0, 8);
         String healthyToken = token(healthyId, "Hanna");
         String senderToken = token(senderId, "Sam");
-        HttpResponse<String> opened = post(SharedPlatform.uri(CHAT, "/api/conversations"), senderToken,
+        HttpResponse<String> opened = post(Platform.uri(CHAT, "/api/conversations"), senderToken,
                 "{\"participantId\":\"" + healthyId + "\"}");
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-        String conversationId = SharedPlatform.JSON.readTree(opened.body()).path("id").asString();
+        String conversationId = Platform.JSON.readTree(opened.body()).path("id").asString();
 
-        try (SharedPlatform.Probe healthy = SharedPlatform.Probe.connect(SharedPlatform.ws(WS_CHAT), healthyToken)
+        try (StompProbe healthy = StompProbe.connect(Platform.ws(WS_CHAT), healthyToken)
                 .subscribe("/user/queue/messages")) {
-            Map<String, RawStompConnection> attacks = malformedFrames(SharedPlatform.ws(WS_CHAT), healthyId);
+            Map<String, RawStompConnection> attacks = malformedFrames(Platform.ws(WS_CHAT), healthyId);
 
             // A valid session sending a body that is no JSON is told so; it may keep its connection.
-            try (RawStompConnection broken = RawStompConnection.open(SharedPlatform.ws(WS_CHAT))) {
+            try (RawStompConnection broken = RawStompConnection.open(Platform.ws(WS_CHAT))) {
                 broken.send(RawStompConnection.connectFrame(token("user_sweep_json", "Jay"))).awaitConnected()
                         .send(RawStompConnection.subscribeFrame("e", "/user/queue/errors"))
                         .send(RawStompConnection.sendFrame("/app/chat.send", "{\"conversationId\":"))
@@ -140,7 +144,7 @@ class BadInputSweepIT {
                 assertThat(String.join("\n", broken.frames())).doesNotContainPattern(INTERNALS);
             }
 
-            try (SharedPlatform.Probe sender = SharedPlatform.Probe.connect(SharedPlatform.ws(WS_CHAT), senderToken)) {
+            try (StompProbe sender = StompProbe.connect(Platform.ws(WS_CHAT), senderToken)) {
                 sender.send("/app/chat.send", "{\"conversationId\":\"" + conversationId
                         + "\",\"clientMessageId\":\"after-sweep\",\"text\":\"Still there after the sweep?\"}");
                 healthy.awaitFrame("/user/queue/messages", m -> m.path("text").asString().equals("Still there after the sweep?"));
@@ -157,16 +161,16 @@ class BadInputSweepIT {
     void malformedFramesOnTheNotificationSocketEndOnlyTheirOwnConnections() throws Exception {
         String sellerId = "user_sweep_seller_" + UUID.randomUUID().toString().substring(0, 8);
         String sellerToken = token(sellerId, "Selma");
-        try (SharedPlatform.Probe healthy = SharedPlatform.Probe.connect(SharedPlatform.ws(NOTIFICATION), sellerToken)
+        try (StompProbe healthy = StompProbe.connect(Platform.ws(NOTIFICATION), sellerToken)
                 .subscribe("/user/queue/notifications")) {
-            Map<String, RawStompConnection> attacks = malformedFrames(SharedPlatform.ws(NOTIFICATION), sellerId);
+            Map<String, RawStompConnection> attacks = malformedFrames(Platform.ws(NOTIFICATION), sellerId);
 
-            HttpResponse<String> listed = post(SharedPlatform.uri(PRODUCT, "/api/products"), sellerToken, """
+            HttpResponse<String> listed = post(Platform.uri(PRODUCT, "/api/products"), sellerToken, """
                     {"name":"Sweep survivor lamp","description":"Still lit.","price":12.50,"category":"other",
                      "condition":"GOOD","quantity":1}""");
             assertThat(listed.statusCode()).as(listed.body()).isEqualTo(201);
-            String productId = SharedPlatform.JSON.readTree(listed.body()).path("id").asString();
-            HttpResponse<String> wished = HTTP.send(HttpRequest.newBuilder(SharedPlatform.uri(WISHLIST, "/api/wishlist/items/" + productId))
+            String productId = Platform.JSON.readTree(listed.body()).path("id").asString();
+            HttpResponse<String> wished = HTTP.send(HttpRequest.newBuilder(Platform.uri(WISHLIST, "/api/wishlist/items/" + productId))
                     .header("Authorization", "Bearer " + token("user_sweep_wisher", "Willa"))
                     .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(wished.statusCode()).as(wished.body()).isEqualTo(201);
@@ -184,9 +188,9 @@ class BadInputSweepIT {
     @Order(7)
     void everyServiceIsStillHealthyAfterTheSweep() throws Exception {
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
-            HttpResponse<String> health = get(SharedPlatform.uri(service.getValue(), "/actuator/health"));
+            HttpResponse<String> health = get(Platform.uri(service.getValue(), "/actuator/health"));
             assertThat(health.statusCode()).as(service.getKey()).isEqualTo(200);
-            assertThat(SharedPlatform.JSON.readTree(health.body()).path("status").asString()).as(service.getKey()).isEqualTo("UP");
+            assertThat(Platform.JSON.readTree(health.body()).path("status").asString()).as(service.getKey()).isEqualTo("UP");
         }
     }
 
@@ -196,10 +200,10 @@ class BadInputSweepIT {
      * server left them so, to show later that they hear nothing meant for the healthy user.
      */
     private static Map<String, RawStompConnection> malformedFrames(URI ws, String victimId) throws Exception {
-        String expired = DevTokens.read(SharedPlatform.DATA.resolve("dev-keys")).sign(DevTokens.Claims.of("user_sweep_late")
-                .name("Late").azp(SharedPlatform.dashboardOrigin())
+        String expired = DevTokens.read(Platform.DATA.resolve("dev-keys")).sign(DevTokens.Claims.of("user_sweep_late")
+                .name("Late").azp(Platform.dashboardOrigin())
                 .issuedAt(Instant.now().minus(Duration.ofHours(2))).expiresAt(Instant.now().minus(Duration.ofHours(1))));
-        String foreign = DevTokens.generate().sign(DevTokens.Claims.of(victimId).name("Impostor").azp(SharedPlatform.dashboardOrigin()));
+        String foreign = DevTokens.generate().sign(DevTokens.Claims.of(victimId).name("Impostor").azp(Platform.dashboardOrigin()));
         String attacker = token("user_sweep_attacker_" + UUID.randomUUID().toString().substring(0, 8), "Mallory");
         byte[] noise = new byte[4096];
         new Random(BadValues.SEED).nextBytes(noise);
@@ -247,7 +251,7 @@ class BadInputSweepIT {
             return false;
         }
         try {
-            JsonNode problem = SharedPlatform.JSON.readTree(exchange.body());
+            JsonNode problem = Platform.JSON.readTree(exchange.body());
             return problem.path("type").isString() && problem.path("title").isString()
                     && problem.path("status").asInt() == exchange.status();
         } catch (RuntimeException notJson) {
@@ -262,8 +266,7 @@ class BadInputSweepIT {
     }
 
     private static String token(String userId, String name) {
-        return DevTokens.read(SharedPlatform.DATA.resolve("dev-keys"))
-                .sign(DevTokens.Claims.of(userId).name(name).azp(SharedPlatform.dashboardOrigin()));
+        return Platform.token(userId, name);
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
+import io.thriftstore.e2e.Platform;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -65,7 +66,7 @@ final class BadValues {
         List<String> values = new ArrayList<>();
         for (int i = 0; i < RANDOM_PER_TARGET; i++) {
             values.add(switch (random.nextInt(4)) {
-                case 0 -> SharedPlatform.JSON.writeValueAsString(randomText(1 + random.nextInt(300)));
+                case 0 -> Platform.JSON.writeValueAsString(randomText(1 + random.nextInt(300)));
                 case 1 -> String.valueOf(random.nextLong());
                 case 2 -> random.nextDouble() * Math.pow(10, random.nextInt(40) - 20) + "";
                 default -> "[" + random.nextInt() + ",\"" + random.nextInt() + "\"]";
@@ -87,7 +88,7 @@ final class BadValues {
 
     /** A plausible value for a schema, so that one bad field at a time is what the service sees. */
     static JsonNode valid(JsonNode schema) {
-        var nodes = SharedPlatform.JSON.getNodeFactory();
+        var nodes = Platform.JSON.getNodeFactory();
         if (schema == null || schema.isMissingNode()) {
             return nodes.stringNode("sweep");
         }

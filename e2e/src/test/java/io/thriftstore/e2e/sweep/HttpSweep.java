@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.thriftstore.e2e.Platform;
 import io.thriftstore.platform.auth.dev.DevTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -35,7 +36,7 @@ final class HttpSweep {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final DevTokens keys = DevTokens.read(SharedPlatform.DATA.resolve("dev-keys"));
+    private final DevTokens keys = DevTokens.read(Platform.DATA.resolve("dev-keys"));
     private final DevTokens foreignKeys = DevTokens.generate();
     private final BadValues values = new BadValues();
     private int requestsOfUser = REQUESTS_PER_USER;
@@ -88,7 +89,7 @@ final class HttpSweep {
 
     private List<Request> badTokens(String service, int port, ApiOperations.Operation operation) {
         String subject = "user_sweep_tokens";
-        String origin = SharedPlatform.dashboardOrigin();
+        String origin = Platform.dashboardOrigin();
         Map<String, String> tokens = new LinkedHashMap<>();
         tokens.put("garbage token", "garbage");
         tokens.put("unsigned alg=none token", "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJ1c2VyX3N3ZWVwIn0.");
@@ -235,7 +236,7 @@ final class HttpSweep {
         if (body != null && contentType != null) {
             headers.put("Content-Type", contentType);
         }
-        return new Request(service, operation.method(), SharedPlatform.uri(port, path + query), headers, body, label, mustBe401);
+        return new Request(service, operation.method(), Platform.uri(port, path + query), headers, body, label, mustBe401);
     }
 
     private static String encode(String value) {
@@ -246,7 +247,7 @@ final class HttpSweep {
         if (requestsOfUser++ >= REQUESTS_PER_USER) {
             requestsOfUser = 1;
             users++;
-            token = keys.sign(DevTokens.Claims.of("user_sweep_" + users).name("Sweep " + users).azp(SharedPlatform.dashboardOrigin()));
+            token = keys.sign(DevTokens.Claims.of("user_sweep_" + users).name("Sweep " + users).azp(Platform.dashboardOrigin()));
         }
         return token;
     }

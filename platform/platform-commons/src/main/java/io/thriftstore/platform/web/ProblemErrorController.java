@@ -24,13 +24,7 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 500;
-        HttpStatus known = HttpStatus.resolve(status);
-        ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setType(ProblemTypes.forStatus(status));
-        if (known != null) {
-            problem.setTitle(known.getReasonPhrase());
-        }
-        problem.setDetail(status >= 500 ? ProblemDetailsHandler.GENERIC_SERVER_ERROR : detail(status, known));
+        ProblemDetail problem = problem(status);
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
             try {
                 problem.setInstance(URI.create(uri));
@@ -40,6 +34,16 @@ class ProblemErrorController implements ErrorController {
             }
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** The problem for a bare status, also used by {@link ProblemErrorReportValve} for Tomcat's own refusals. */
+    static ProblemDetail problem(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setType(ProblemTypes.forStatus(status));
+        problem.setTitle(known != null ? known.getReasonPhrase() : "HTTP " + status);
+        problem.setDetail(status >= 500 ? ProblemDetailsHandler.GENERIC_SERVER_ERROR : detail(status, known));
+        return problem;
     }
 
     private static String detail(int status, HttpStatus known) {

@@ -27,6 +27,20 @@ class RealServerProblemsIT extends SampleAppTest {
     }
 
     @Test
+    void pathsTomcatRefusesBeforeAnyApplicationSeesThemAreProblemJsonToo() throws Exception {
+        // An encoded slash, a NUL and a backslash: Tomcat answers 400 itself, with no context mapped.
+        for (String path : new String[] {"/api/items/a%2Fb", "/api/items/%00", "/api/items/a%5C..%5C..%5Cb", "/api/%2e%2e/%2e%2e/x"}) {
+            HttpResponse<String> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).as(path)
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.body()).as(path).contains("\"type\":\"https://thriftstore.dev/problems/malformed-request\"",
+                "\"title\":\"Bad Request\"", "\"status\":400").doesNotContain("Tomcat", "<html");
+        }
+    }
+
+    @Test
     void aChunkedBodyOverTheLimitIs413() throws Exception {
         byte[] big = ("{\"name\":\"" + "x".repeat(MAX_BODY_BYTES * 2) + "\",\"price\":1,\"quantity\":1}").getBytes(StandardCharsets.UTF_8);
         // An input-stream publisher has no known length, so the client sends it chunked: the limit applies while reading.

@@ -5,6 +5,7 @@ import io.thriftstore.platform.auth.DisplayNames;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -39,6 +40,12 @@ public class StompAuthAutoConfiguration {
     @ConditionalOnMissingBean
     StompErrors stompErrors() {
         return new StompErrors();
+    }
+
+    /** A frame announcing more than the size limit is refused when it arrives, not left waiting for its body. */
+    @Bean
+    static AnnouncedLengthLimit stompAnnouncedLengthLimit(ListableBeanFactory beans) {
+        return new AnnouncedLengthLimit(beans);
     }
 
     /** Open sockets per instance ({@code stomp_sessions_open} in Prometheus), for dashboards and scaling. */

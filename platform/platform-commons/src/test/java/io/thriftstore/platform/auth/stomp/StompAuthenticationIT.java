@@ -15,9 +15,15 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 import java.lang.reflect.Type;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -95,6 +101,25 @@ class StompAuthenticationIT extends SampleAppTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !session.isConnected());
     }
 
+    @Test
+    void aFrameAnnouncingMoreThanTheSizeLimitIsRefusedAtOnceAndOtherSessionsCarryOn() throws Exception {
+        String bystanderId = newUserId();
+        StompSession bystander = connect("Bearer " + KEYS.sign(bystanderId, "Bea"), new Recorder()).get(10, TimeUnit.SECONDS);
+        RawSocket raw = RawSocket.open(URI.create("ws://localhost:" + port + "/ws"));
+        raw.send("CONNECT\naccept-version:1.2\nheart-beat:0,0\nAuthorization:" + bearer(newUserId(), "Mallory") + "\n\n\0");
+        await().atMost(Duration.ofSeconds(10)).until(() -> raw.frames.stream().anyMatch(frame -> frame.startsWith("CONNECTED")));
+
+        // Spring's decoder would wait for the next chunk before comparing 999,999,999 with its limit.
+        raw.send("SEND\ndestination:/app/echo\ncontent-type:application/json\ncontent-length:999999999\n\n{}\0");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> raw.closed.isDone());
+        assertThat(raw.frames).anySatisfy(frame -> assertThat(frame).startsWith("ERROR"));
+        CompletableFuture<Map<?, ?>> echoed = new CompletableFuture<>();
+        bystander.subscribe("/user/queue/echo", frames(echoed));
+        bystander.send("/app/echo", Map.of("text", "still here"));
+        assertThat(echoed.get(10, TimeUnit.SECONDS).get("text")).isEqualTo("Bea (" + bystanderId + "): still here");
+    }
+
     private CompletableFuture<StompSession> connect(String authorization, Recorder recorder) {
         StompHeaders connectHeaders = new StompHeaders();
         if (authorization != null) {
@@ -115,6 +140,47 @@ class StompAuthenticationIT extends SampleAppTest {
                 received.complete((Map<?, ?>) payload);
             }
         };
+    }
+
+    /** A bare WebSocket: no STOMP client sends a content-length its body does not have. */
+    private static final class RawSocket implements WebSocket.Listener {
+
+        private final List<String> frames = new CopyOnWriteArrayList<>();
+        private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        private final StringBuilder partial = new StringBuilder();
+        private WebSocket socket;
+
+        static RawSocket open(URI uri) throws Exception {
+            RawSocket raw = new RawSocket();
+            raw.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, raw).get(10, TimeUnit.SECONDS);
+            return raw;
+        }
+
+        void send(String text) throws Exception {
+            socket.sendText(text, true).get(10, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                frames.add(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete(-1);
+        }
     }
 
     /** Captures the ERROR frame the server answers with. */
