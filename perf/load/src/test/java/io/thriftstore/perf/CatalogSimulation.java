@@ -33,7 +33,8 @@ public class CatalogSimulation extends Simulation {
     final List<String> productIds = Perf.listProducts(Perf.users("seller", SELLERS), PER_SELLER, 5)
             .stream().flatMap(List::stream).toList();
 
-    final HttpProtocolBuilder protocol = http.disableWarmUp().acceptHeader("application/json");
+    // No client cache: products carry ETags, and a 304 would measure the cache instead of the service.
+    final HttpProtocolBuilder protocol = http.disableWarmUp().disableCaching().acceptHeader("application/json");
 
     Function<String, ChainBuilder> catalogPage = prefix -> exec(http(prefix + "catalog page")
             .get(Perf.PRODUCT + "/api/products?page=#{page}&size=20")

@@ -35,7 +35,8 @@ public class OrdersSimulation extends Simulation {
     final List<String> productIds = Perf.listProducts(Perf.users("orderseller", SELLERS), PER_SELLER, 10_000)
             .stream().flatMap(List::stream).toList();
 
-    final HttpProtocolBuilder protocol = http.disableWarmUp().acceptHeader("application/json")
+    // No client cache: products carry ETags, and a 304 would measure the cache instead of the service.
+    final HttpProtocolBuilder protocol = http.disableWarmUp().disableCaching().acceptHeader("application/json")
             .contentTypeHeader("application/json");
 
     Function<String, ChainBuilder> placeOrder = prefix -> exec(http(prefix + "place order")
