@@ -62,8 +62,8 @@ public class ChatSimulation extends Simulation {
                         exec(ws(name + ": SEND").wsName("buyer").sendText(Perf.sendFrame("/app/chat.send",
                                 "{\"conversationId\":\"#{conversationId}\",\"clientMessageId\":\"#{clientMessageId}\","
                                         + "\"text\":\"Is it still available? #{clientMessageId}\"}")))
-                        .exec(ws(name + ": frame at recipient").wsName("seller").sendText("\n").await(TIMEOUT).on(
-                                ws.checkTextMessage("MESSAGE").matching(substring("#{clientMessageId}"))
+                        .exec(ws(name + ": arm the wait (EOL)").wsName("seller").sendText("\n").await(TIMEOUT).on(
+                                ws.checkTextMessage(name + ": MESSAGE at the recipient").matching(substring("#{clientMessageId}"))
                                         .check(regex("^MESSAGE"))))));
     }
 

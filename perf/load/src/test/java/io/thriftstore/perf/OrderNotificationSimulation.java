@@ -55,8 +55,8 @@ public class OrderNotificationSimulation extends Simulation {
                         .header("Authorization", "Bearer #{buyerToken}")
                         .body(StringBody("{\"items\":[{\"productId\":\"#{productId}\",\"quantity\":1}]}"))
                         .check(status().is(201), jsonPath("$.id").saveAs("orderId")))
-                .exec(ws(name + ": ORDER_RECEIVED frame").wsName("seller").sendText("\n").await(TIMEOUT).on(
-                        ws.checkTextMessage("ORDER_RECEIVED").matching(substring("#{orderId}"))
+                .exec(ws(name + ": arm the wait (EOL)").wsName("seller").sendText("\n").await(TIMEOUT).on(
+                        ws.checkTextMessage(name + ": ORDER_RECEIVED after the POST").matching(substring("#{orderId}"))
                                 .check(substring("ORDER_RECEIVED")))));
     }
 
