@@ -80,6 +80,40 @@ while IFS=$'\t' read -r key name total ok ko p50 p95 p99 max; do
   echo "| $key | $name | $rate | $p50 | $p95 | $p99 | $max | $ko of $total | $r |"
 done <"$ALL"
 
+# The issue's goals, checked against this run's figures (an empty field: the scenario did not run).
+field() { awk -F'\t' -v r="$1" -v c="$2" '$2 == r {print $c; exit}' "$ALL"; }
+verdict() { awk "BEGIN { exit !($1) }" 2>/dev/null && echo met || echo MISSED; }
+echo
+echo "## Goals"
+echo
+echo "| goal | this run | verdict |"
+echo "|---|---|---|"
+ORDER_RATE=$(rate_of "place order") ORDER_P99=$(field "place order" 8)
+if [ -n "$ORDER_RATE" ] && [ -n "$JDBC_TPS" ]; then
+  echo "| orders >= 40% of the raw insert+outbox rate (JDBC loop), p99 < 100 ms | $(ratio "$ORDER_RATE" "$JDBC_TPS" "raw JDBC loop"), p99 $ORDER_P99 ms | $(verdict "$ORDER_RATE >= 0.4 * $JDBC_TPS && $ORDER_P99 < 100") |"
+fi
+if [ -n "$ORDER_RATE" ] && [ -n "$INSERT" ]; then
+  echo "| orders >= 40% of the insert+outbox endpoint (POST /insert) | $(ratio "$ORDER_RATE" "$INSERT" "baseline insert") | $(verdict "$ORDER_RATE >= 0.4 * $INSERT") |"
+fi
+PAGE=$(rate_of "catalog page")
+if [ -n "$PAGE" ] && [ -n "$SELECT" ]; then
+  echo "| catalog page >= 50% of a one-select JDBC endpoint | $(ratio "$PAGE" "$SELECT" "baseline select") | $(verdict "$PAGE >= 0.5 * $SELECT") |"
+fi
+NOTIFY_RATE=$(rate_of "order to seller frame") NOTIFY_P99=$(field "order to seller frame" 8)
+if [ -n "$NOTIFY_RATE" ]; then
+  echo "| order -> seller STOMP frame p99 < 300 ms at 100 orders/s | p99 $NOTIFY_P99 ms at $NOTIFY_RATE orders/s, $(field "order to seller frame" 5) failed | $(verdict "$NOTIFY_P99 < 300 && $NOTIFY_RATE >= 100") |"
+fi
+CHAT_P99=$(field "chat send to recipient" 8)
+# Sockets that completed STOMP CONNECT in the chat run; every one stays open until the measured phase ends.
+SOCKETS=$(awk -F'\t' '$1 == "chat" && $2 == "CONNECTED" {print $4; exit}' "$ALL")
+if [ -n "$CHAT_P99" ]; then
+  echo "| chat p99 < 50 ms with 2,000 open sockets on one ws-chat | p99 $CHAT_P99 ms, $(rate_of "chat send to recipient") msgs/s, ${SOCKETS:-?} sockets, $(field "chat send to recipient" 5) failed | $(verdict "$CHAT_P99 < 50 && ${SOCKETS:-0} >= 2000") |"
+fi
+if [ -f "$RESULTS/rss.samples" ]; then
+  RSS_MAX=$(awk '$1 != "infra" && $1 != "perf-baseline" && $2 > m {m = $2; p = $1} END {printf "%.0f %s", m / 1024, p}' "$RESULTS/rss.samples")
+  echo "| each service <= 350 MB RSS under load | highest ${RSS_MAX#* }: ${RSS_MAX%% *} MiB | $(verdict "${RSS_MAX%% *} * 1.048576 <= 350") |"
+fi
+
 echo
 echo "## Memory (whole run, sampled every 2 s)"
 echo
