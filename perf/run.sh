@@ -148,7 +148,8 @@ for s in "${scenarios[@]}"; do
     catalog) simulate catalog CatalogSimulation -Dusers="$USERS" ;;
     orders) simulate orders OrdersSimulation -Dusers="$USERS" ;;
     notify) simulate notify OrderNotificationSimulation -Dusers="$ORDER_PAIRS" -Drate="$ORDER_RATE" ;;
-    chat) simulate chat ChatSimulation -Dusers="$CHAT_PAIRS" -Drate="$CHAT_RATE" -DidleSockets="$IDLE_SOCKETS" ;;
+    chat) simulate chat ChatSimulation -Dusers="$CHAT_PAIRS" -Drate="$CHAT_RATE" -DidleSockets="$IDLE_SOCKETS" \
+      -DrampSeconds="${CHAT_RAMP:-20}" ;;
     mixed) simulate mixed MixedSimulation -Drate="$MIXED_RATE" ;;
     *) say "unknown scenario $s" ;;
   esac

@@ -1,5 +1,6 @@
 package io.thriftstore.perf;
 
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.group;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Simulation;
@@ -28,7 +30,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * {@code rampSeconds}); then {@code users} buyer/seller pairs, each one virtual user with two named sockets,
  * SEND /app/chat.send on the buyer's socket at {@code rate} messages per second in total, and the group
  * "chat send to recipient" lasts until the message, matched by its clientMessageId, reaches the seller's
- * socket. Open sockets in all: idleSockets + 2 x users.
+ * socket. Open sockets in all: idleSockets + 2 x users; the idle ones stay until the last pair is done.
  *
  * <p>The recipient's wait is armed by a bare EOL (a STOMP heart-beat) with a check, right after the SEND;
  * the message cannot overtake it, since ws-chat delivers only after Kafka acknowledged and redelivered it.
@@ -41,6 +43,7 @@ public class ChatSimulation extends Simulation {
     final List<Perf.User> idle = Perf.users("idle", Perf.IDLE_SOCKETS);
     final List<Perf.User> buyers = Perf.users("cbuyer", Perf.USERS);
     final List<Perf.User> sellers = Perf.users("cseller", Perf.USERS);
+    final AtomicInteger pairsDone = new AtomicInteger();
     final Duration interval = Duration.ofMillis(Math.max(1, 1000L * Perf.USERS / Perf.RATE));
 
     final HttpProtocolBuilder protocol = http.disableWarmUp();
@@ -86,9 +89,12 @@ public class ChatSimulation extends Simulation {
                     "conversationId", Perf.conversationId(buyers.get(i).id(), sellers.get(i).id())));
         });
         Duration activeTime = Perf.WARMUP.plus(Perf.DURATION);
+        long holdUntil = System.nanoTime() + RAMP.plus(activeTime).plusMinutes(3).toNanos();
         setUp(
                 scenario("idle sockets").exec(idleUser).exec(open("idle", "token"))
-                        .exec(pause(RAMP.plus(activeTime).plusSeconds(10)))
+                        // Held open until every pair has finished (bounded, should a pair never finish).
+                        .exec(asLongAs(session -> pairsDone.get() < Perf.USERS
+                                && System.nanoTime() < holdUntil).on(pause(Duration.ofSeconds(1))))
                         .exec(ws("idle close").wsName("idle").close())
                         .injectOpen(rampUsers(Perf.IDLE_SOCKETS).during(RAMP)),
                 scenario("chat send to recipient").exec(pairUser)
@@ -98,6 +104,10 @@ public class ChatSimulation extends Simulation {
                         .exec(during(Perf.DURATION).on(pace(interval).exec(sendAndAwait("chat send to recipient"))))
                         .exec(ws("buyer close").wsName("buyer").close())
                         .exec(ws("seller close").wsName("seller").close())
+                        .exec(session -> {
+                            pairsDone.incrementAndGet();
+                            return session;
+                        })
                         .injectOpen(nothingFor(RAMP.plusSeconds(5)), rampUsers(Perf.USERS).during(interval))
         ).protocols(protocol);
     }
