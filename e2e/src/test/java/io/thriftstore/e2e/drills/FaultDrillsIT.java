@@ -50,7 +50,7 @@ class FaultDrillsIT {
     private static final int PRODUCTS_PER_SELLER = 4;
     private static final int BUYERS = 40;
     private static final int STOCK = 10_000;
-    private static final int RATE = Integer.getInteger("drills.orders-per-second", 25);
+    private static final int RATE = Integer.getInteger("drills.orders-per-second", 20);
     /** After recovery, every order must be CONFIRMED or REJECTED within this (the design's relay promise is 1 s). */
     private static final Duration FINAL_WITHIN = Duration.ofSeconds(90);
 
