@@ -3,7 +3,10 @@ package io.thriftstore.notification;
 import io.thriftstore.testing.Api;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +17,12 @@ class NotificationServiceApplicationIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Value("${spring.kafka.consumer.group-id}")
+    String serviceGroup;
+
     @Test
     void startsHealthyAndServesItsApiDocs() {
         Api api = new Api(port);
@@ -23,5 +32,12 @@ class NotificationServiceApplicationIT {
         Api.Response docs = api.get("/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("paths").has("/api/notifications/unread-count")).isTrue();
+    }
+
+    /** Operators (and the fault drills) rewind or inspect the inbox's consumption under the service's own group. */
+    @Test
+    void storesFromTheServicesOwnConsumerGroup() {
+        assertThat(serviceGroup).endsWith("notification-service");
+        assertThat(listeners.getListenerContainer("notification-store").getGroupId()).isEqualTo(serviceGroup);
     }
 }

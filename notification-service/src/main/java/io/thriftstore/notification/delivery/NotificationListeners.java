@@ -33,7 +33,9 @@ class NotificationListeners {
         this.messaging = messaging;
     }
 
-    @KafkaListener(id = "notification-store", topics = "#{@topics.name('notification-events')}")
+    // idIsGroup = false: the listener's id would otherwise become its group ("notification-store"), outside
+    // the platform's one-group-per-service naming (spring.kafka.consumer.group-id, with the topic prefix).
+    @KafkaListener(id = "notification-store", idIsGroup = false, topics = "#{@topics.name('notification-events')}")
     void store(EventEnvelope<EventData> event) {
         if (event.data() instanceof NotificationCreated created) {
             inbox.store(created);

@@ -10,9 +10,9 @@ import io.netty.channel.Channel;
  * and the server does not know it. (platform-testing has the same override for the memory
  * backend; the two backends share no class to put it in.)
  */
-final class HelloAwareH2Backend extends H2Backend {
+public final class HelloAwareH2Backend extends H2Backend {
 
-    HelloAwareH2Backend(String fileName) {
+    public HelloAwareH2Backend(String fileName) {
         super(fileName);
     }
 

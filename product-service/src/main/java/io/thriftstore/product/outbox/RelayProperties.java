@@ -13,8 +13,10 @@ import java.time.Duration;
  * {@code thriftstore.product.relay.*}: how pending events reach Kafka.
  *
  * @param interval    the pause between two relay passes (an accepted change reaches Kafka within about this long)
- * @param leaseTtl    how long the relay lease lasts without renewal: after an instance dies, another
- *                    takes over the relay at most this long later
+ * @param leaseTtl    how long the relay lease lasts without renewal: after an instance dies, another (or its
+ *                    own restarted process, which is a new holder) takes over the relay at most this long later.
+ *                    Orders wait for their inventory answer meanwhile: 30 s added half a minute to every
+ *                    order in flight when product-service was killed (SIGKILL drill, e2e/README.md)
  * @param sendTimeout how long one pass waits for Kafka's acknowledgements before it gives up and retries
  *                    the unacknowledged events in the next pass; kept below {@code leaseTtl} so a pass never
  *                    outlives its lease
@@ -23,7 +25,7 @@ import java.time.Duration;
 @ConfigurationProperties("thriftstore.product.relay")
 @Validated
 public record RelayProperties(@DefaultValue("200ms") @NotNull Duration interval,
-                              @DefaultValue("30s") @NotNull Duration leaseTtl,
-                              @DefaultValue("15s") @NotNull Duration sendTimeout,
+                              @DefaultValue("10s") @NotNull Duration leaseTtl,
+                              @DefaultValue("5s") @NotNull Duration sendTimeout,
                               @DefaultValue("100") @Min(1) @Max(1000) int batchSize) {
 }

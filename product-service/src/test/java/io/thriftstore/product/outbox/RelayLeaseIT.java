@@ -28,6 +28,9 @@ class RelayLeaseIT {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    RelayProperties relay;
+
     SettableClock clock = new SettableClock(Instant.parse("2030-01-01T00:00:00Z"));
     String name = "test-lease-" + UUID.randomUUID();
 
@@ -53,6 +56,17 @@ class RelayLeaseIT {
 
         assertThat(survivor.tryAcquire()).isTrue();
         assertThat(crashed.tryAcquire()).as("the old holder has lost it").isFalse();
+    }
+
+    /**
+     * A killed instance cannot give its lease up, so its restarted process waits for the TTL before it relays,
+     * and orders wait for their inventory answers as long. A pass must still fit in the lease (its sends wait
+     * at most the send timeout), or a second instance could relay beside it.
+     */
+    @Test
+    void aKilledRelaysLeaseIsFreeWithinSecondsAndAPassFitsInIt() {
+        assertThat(relay.leaseTtl()).isLessThanOrEqualTo(Duration.ofSeconds(10));
+        assertThat(relay.sendTimeout()).isLessThanOrEqualTo(relay.leaseTtl().dividedBy(2));
     }
 
     @Test
