@@ -92,9 +92,11 @@ train() { # svc mode
     && [ -s "$archive" ] || { tail -n 30 "$log" >&2; die "training run $mode of $svc failed (log: $log)"; }
 }
 
-# ./thriftstore up's own start-up cache: one start to healthy and a stop (which writes the archive).
+# ./thriftstore up's own start-up cache: a start that only records the jar was seen, then one to healthy and a
+# stop (which writes the archive).
 warm_up_cache() { # svc port
   local svc=$1 port=$2 log="$WORK/$1/warm-up.log"
+  service_command "$svc"
   service_command "$svc"
   service_env "$port"
   env "${SERVICE_ENV[@]}" "${SERVICE_CMD[@]}" >"$log" 2>&1 </dev/null &
