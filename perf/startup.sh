@@ -17,14 +17,14 @@
 # The runs are interleaved (run 1 of every service and mode, then run 2, ...) so that background load spreads
 # over all modes instead of skewing one. Output: a table on stdout and in perf/target/startup.md.
 #
-# Environment: THRIFTSTORE_PORT_OFFSET (default 31000), THRIFTSTORE_JAVA_OPTS (the services' flags, default
+# Environment: THRIFTSTORE_PORT_OFFSET (default 11000), THRIFTSTORE_JAVA_OPTS (the services' flags, default
 # ./thriftstore's), JAVA17 (default: java on PATH), JAVA25 (default: Temurin 25 under /usr/lib/jvm).
 set -euo pipefail
 
 PERF="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 OUT="$PERF/target"
 WORK="$OUT/startup"
-export THRIFTSTORE_PORT_OFFSET="${THRIFTSTORE_PORT_OFFSET:-31000}"
+export THRIFTSTORE_PORT_OFFSET="${THRIFTSTORE_PORT_OFFSET:-11000}"
 export THRIFTSTORE_DATA="${THRIFTSTORE_DATA:-$WORK/data}"
 RUNS="${RUNS:-3}"
 MODES="${MODES:-fat17 x17 cds17 aot25 fat17-c2 cds17-c2 aot25-c2 up}"

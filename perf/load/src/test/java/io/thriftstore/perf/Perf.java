@@ -34,7 +34,7 @@ final class Perf {
     /** Open sockets that only listen (chat scenario). */
     static final int IDLE_SOCKETS = Integer.getInteger("idleSockets", 100);
 
-    static final int OFFSET = Integer.getInteger("offset", 30000);
+    static final int OFFSET = Integer.getInteger("offset", 10000);
     static final Path DATA = Path.of(System.getProperty("data", "../target/platform-data"));
     /** Warm-up requests carry this prefix: perf/run.sh leaves them out of the summary. */
     static final String WARM = "warm-up ";
