@@ -81,8 +81,8 @@ class Products implements InitializingBean {
 
     /** Stores a new product together with the event announcing it. */
     void insert(Product product, EventEnvelope<?> created) {
-        mongo.insert(product.withPendingEvents(List.of(PendingEvent.of(created)), product.createdAt()));
-        relay.eventsStored();
+        Product stored = mongo.insert(product.withPendingEvents(List.of(PendingEvent.of(created)), product.createdAt()));
+        relay.eventsStored(COLLECTION, stored.id());
     }
 
     /**
@@ -109,7 +109,7 @@ class Products implements InitializingBean {
         Query unchanged = Query.query(where("_id").is(before.id()).and("version").is(before.version()));
         boolean replaced = mongo.updateFirst(unchanged, update, Product.class).getMatchedCount() == 1;
         if (replaced && events.length > 0) {
-            relay.eventsStored();
+            relay.eventsStored(COLLECTION, before.id());
         }
         return replaced;
     }

@@ -79,7 +79,7 @@ class Reservations {
         Query inState = Query.query(where("_id").is(orderId).and("state").is(from));
         boolean moved = mongo.updateFirst(inState, update, Reservation.class).getMatchedCount() == 1;
         if (moved && answer != null) {
-            relay.eventsStored();
+            relay.eventsStored(COLLECTION, orderId);
         }
         return moved;
     }

@@ -21,11 +21,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -48,9 +50,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * <p>
  * Woken on write ({@link RelayTrigger}): a write that stores events asks for a pass at once, so a
  * reservation's answer leaves within milliseconds instead of up to one interval later (an order's way to
- * the seller crosses this relay and three others). Passes are serialised ({@code synchronized}), so a woken
- * pass and a scheduled one never send the same events side by side; wakes while one is queued collapse into
- * it; while Kafka refuses events, wakes are ignored and the scheduled passes retry.
+ * the seller crosses this relay and three others). A woken pass reads only the documents it was told about,
+ * by id: the scheduled pass's query needs the sparse {@code pendingSince} index, which the MongoDB wire
+ * server used locally does not build, so there it scans the whole collection; at one scan per order the
+ * relay fell behind by thousands of events in the load test (docs/PERFORMANCE.md). Passes are serialised
+ * ({@code synchronized}), so a woken pass and a scheduled one never send the same events side by side; wakes
+ * while one is queued collapse into it; while Kafka refuses events, wakes are ignored and the scheduled
+ * passes retry.
  */
 class PendingEventRelay implements RelayTrigger {
 
@@ -66,6 +72,7 @@ class PendingEventRelay implements RelayTrigger {
     /** Events already reported as unreadable, so that each is logged once, not every pass. */
     private final Set<String> undecodable = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private final ConcurrentLinkedQueue<Written> written = new ConcurrentLinkedQueue<>();
     private final ExecutorService wakes = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "pending-event-relay-wake");
         thread.setDaemon(true);
@@ -82,15 +89,23 @@ class PendingEventRelay implements RelayTrigger {
         this.clock = clock;
     }
 
+    /** A document that was just given events to relay. */
+    private record Written(String collection, Object id) {
+    }
+
     @Override
-    public void eventsStored() {
-        if (failing || wakeQueued.getAndSet(true)) {
+    public void eventsStored(String collection, Object documentId) {
+        if (failing) {
+            return;
+        }
+        written.add(new Written(collection, documentId));
+        if (wakeQueued.getAndSet(true)) {
             return;
         }
         try {
             wakes.execute(() -> {
                 wakeQueued.set(false);
-                relayPending();
+                relayWritten();
             });
         }
         catch (RejectedExecutionException shuttingDown) {
@@ -103,7 +118,37 @@ class PendingEventRelay implements RelayTrigger {
         wakes.shutdownNow();
     }
 
-    @Scheduled(fixedDelayString = "${thriftstore.product.relay.interval:200ms}")
+    /** The woken pass: the documents named since the last one, looked up by id, one query per collection. */
+    synchronized void relayWritten() {
+        Map<String, Set<Object>> ids = new LinkedHashMap<>();
+        for (Written document; (document = written.poll()) != null; ) {
+            ids.computeIfAbsent(document.collection(), name -> new LinkedHashSet<>()).add(document.id());
+        }
+        try {
+            if (ids.isEmpty() || failing || !lease.tryAcquire()) {
+                return; // the holder's scheduled pass finds them
+            }
+            for (Map.Entry<String, Set<Object>> collection : ids.entrySet()) {
+                Query named = Query.query(where("_id").in(collection.getValue()).and(PendingEvents.SINCE).gte(new Date(0)));
+                named.fields().include(PendingEvents.FIELD);
+                List<Outgoing> batch = mongo.find(named, Document.class, collection.getKey()).stream().map(Outgoing::of).toList();
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                boolean acknowledged = send(batch, clock.instant().plus(properties.sendTimeout()));
+                batch.forEach(document -> remove(collection.getKey(), document));
+                if (!acknowledged) {
+                    failing = true; // the scheduled passes retry, with the whole collection in view
+                    return;
+                }
+            }
+        }
+        catch (RuntimeException e) {
+            log.warn("Relaying just-stored events failed; the next pass retries: {}", e.toString());
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${thriftstore.product.relay.interval:1s}")
     synchronized void relayPending() {
         try {
             if (!lease.tryAcquire()) {

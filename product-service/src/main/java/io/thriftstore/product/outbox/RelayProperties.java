@@ -12,7 +12,8 @@ import java.time.Duration;
 /**
  * {@code thriftstore.product.relay.*}: how pending events reach Kafka.
  *
- * @param interval    the pause between two relay passes (an accepted change reaches Kafka within about this long)
+ * @param interval    the pause between two full relay passes: writes wake the relay at once, this pass is the
+ *                    fallback (events of another instance, wakes lost to a crash) and the retry after an outage
  * @param leaseTtl    how long the relay lease lasts without renewal: after an instance dies, another (or its
  *                    own restarted process, which is a new holder) takes over the relay at most this long later.
  *                    Orders wait for their inventory answer meanwhile: 30 s added half a minute to every
@@ -24,7 +25,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("thriftstore.product.relay")
 @Validated
-public record RelayProperties(@DefaultValue("200ms") @NotNull Duration interval,
+public record RelayProperties(@DefaultValue("1s") @NotNull Duration interval,
                               @DefaultValue("10s") @NotNull Duration leaseTtl,
                               @DefaultValue("5s") @NotNull Duration sendTimeout,
                               @DefaultValue("100") @Min(1) @Max(1000) int batchSize) {

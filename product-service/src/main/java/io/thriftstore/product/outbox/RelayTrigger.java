@@ -6,6 +6,6 @@ package io.thriftstore.product.outbox;
  */
 public interface RelayTrigger {
 
-    /** Events were just stored; returns at once. */
-    void eventsStored();
+    /** Events were just stored in this document of this collection; returns at once. */
+    void eventsStored(String collection, Object documentId);
 }
