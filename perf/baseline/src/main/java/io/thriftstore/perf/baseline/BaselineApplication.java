@@ -26,6 +26,7 @@ public class BaselineApplication {
         switch (mode) {
             case "kafka" -> KafkaRoundTrip.main(rest);
             case "jdbc" -> JdbcInsertLoop.main(rest);
+            case "hops" -> OrderHops.main(rest);
             default -> {
                 BaselineSchema.ensure(serverUrl(), "postgres", "postgres");
                 SpringApplication.run(BaselineApplication.class, args);
