@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoServer;
+import io.thriftstore.embeddedmongo.PlatformH2Backend;
 import io.thriftstore.kafkabroker.KafkaBrokerProcess;
-import io.thriftstore.launcher.HelloAwareH2Backend;
 import io.thriftstore.platform.auth.dev.DevTokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.clients.admin.Admin;
@@ -107,7 +107,7 @@ final class DrillPlatform implements AutoCloseable {
                 .logDir(DATA.resolve("kafka"))
                 .build();
         kafka.start();
-        MongoServer mongo = new MongoServer(new HelloAwareH2Backend(DATA.resolve("mongo.mv").toString()));
+        MongoServer mongo = new MongoServer(new PlatformH2Backend(DATA.resolve("mongo.mv").toString()));
         mongo.bind("localhost", MONGO_PORT);
         DrillPlatform platform = new DrillPlatform(postgres, kafka, mongo, tokens);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "drill-platform-stop"));

@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.thriftstore.embeddedmongo.PlatformH2Backend;
 import io.thriftstore.kafkabroker.KafkaBrokerProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -100,7 +101,7 @@ final class LocalInfrastructure {
 
     private static MongoServer startMongo(Path dir) throws IOException {
         Files.createDirectories(dir);
-        H2Backend backend = new HelloAwareH2Backend(dir.resolve("thriftstore.mv").toString());
+        H2Backend backend = new PlatformH2Backend(dir.resolve("thriftstore.mv").toString());
         MongoServer server = new MongoServer(backend);
         server.bind("localhost", MONGO_PORT);
         log("MongoDB wire server (H2 file storage) started in " + dir);

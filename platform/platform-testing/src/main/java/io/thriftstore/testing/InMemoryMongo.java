@@ -3,6 +3,7 @@ package io.thriftstore.testing;
 import java.net.InetSocketAddress;
 
 import de.bwaldvogel.mongo.MongoServer;
+import io.thriftstore.embeddedmongo.PlatformMemoryBackend;
 
 /** mongo-java-server with its memory backend on a free port of 127.0.0.1: MongoDB's wire protocol, no mongod. */
 final class InMemoryMongo implements Infrastructure.Mongo, AutoCloseable {
@@ -16,7 +17,7 @@ final class InMemoryMongo implements Infrastructure.Mongo, AutoCloseable {
     }
 
     static InMemoryMongo launch() {
-        MongoServer server = new MongoServer(new HelloAwareMemoryBackend());
+        MongoServer server = new MongoServer(new PlatformMemoryBackend());
         server.bind("127.0.0.1", 0);
         return new InMemoryMongo(server, server.getLocalAddress());
     }
