@@ -2,7 +2,7 @@ package io.thriftstore.order.inventory;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.thriftstore.order.order.OrderService;
 import io.thriftstore.platform.events.EventData;
@@ -23,22 +23,26 @@ class InventoryListener {
 
     private final ConsumedEvents consumedEvents;
     private final OrderService orders;
+    private final TransactionTemplate transaction;
 
-    InventoryListener(ConsumedEvents consumedEvents, OrderService orders) {
+    InventoryListener(ConsumedEvents consumedEvents, OrderService orders, TransactionTemplate transaction) {
         this.consumedEvents = consumedEvents;
         this.orders = orders;
+        this.transaction = transaction;
     }
 
     @KafkaListener(topics = "#{@topics.name('product-events')}")
-    @Transactional
     void on(EventEnvelope<EventData> event) {
         EventType type = event.eventType().orElse(null);
-        if (type != EventType.INVENTORY_RESERVED && type != EventType.INVENTORY_REJECTED) {
+        // Most of the topic is product.* (a stock change per order line): passed over without a transaction.
+        if ((type != EventType.INVENTORY_RESERVED && type != EventType.INVENTORY_REJECTED)
+                || !(event.data() instanceof InventoryEvent answer)) {
             return;
         }
-        if (!(event.data() instanceof InventoryEvent answer) || !consumedEvents.markConsumed(CONSUMER, event.id())) {
-            return;
-        }
-        orders.applyInventoryAnswer(answer.orderId(), type == EventType.INVENTORY_RESERVED, answer.reason());
+        transaction.executeWithoutResult(status -> {
+            if (consumedEvents.markConsumed(CONSUMER, event.id())) {
+                orders.applyInventoryAnswer(answer.orderId(), type == EventType.INVENTORY_RESERVED, answer.reason());
+            }
+        });
     }
 }

@@ -139,8 +139,8 @@ class KafkaPolicyIT extends KafkaIntegrationTest {
     }
 
     @Test
-    void listenersCommitEachRecordOnceProcessed() {
-        assertThat(containerFactory.getContainerProperties().getAckMode()).isEqualTo(ContainerProperties.AckMode.RECORD);
+    void listenersCommitOncePerPollAfterItsRecordsWereHandled() {
+        assertThat(containerFactory.getContainerProperties().getAckMode()).isEqualTo(ContainerProperties.AckMode.BATCH);
     }
 
     @Test
