@@ -145,12 +145,23 @@ simulate() { # simulate <key> <SimulationClass> [-Dname=value ...]
     say "report: ${report}index.html"
   fi
 }
+# Before each simulation: wait (up to 3 min) until every service's consumer group has caught up, so a phase
+# never starts behind the backlog of the one before it.
+drain() {
+  "$JAVA" -jar "$(baseline_jar)" drain --bootstrap "$KAFKA" --timeout-seconds 180 2>>"$OUT/logs/drain.log" \
+    | grep '^RESULT' | while read -r line; do say "caught up before the next phase: $line"; done
+}
 IFS=',' read -r -a scenarios <<<"$only"
 for s in "${scenarios[@]}"; do
+  drain
   case "$s" in
     catalog) simulate catalog CatalogSimulation -Dusers="$USERS" ;;
     orders) simulate orders OrdersSimulation -Dusers="$USERS" ;;
-    notify) simulate notify OrderNotificationSimulation -Dusers="$ORDER_PAIRS" -Drate="$ORDER_RATE" ;;
+    notify) simulate notify OrderNotificationSimulation -Dusers="$ORDER_PAIRS" -Drate="$ORDER_RATE"
+      # Where the time went, hop by hop, read back from the topics: the measured phase (and the last seconds of
+      # the warm-up before it, as the phase's end is a few seconds ago when the simulation has drained).
+      "$JAVA" -jar "$(baseline_jar)" hops --bootstrap "$KAFKA" --since-seconds "$((DURATION + 10))" \
+        2>>"$OUT/logs/hops.log" | grep '^RESULT hop\|^orders followed' | tee "$RESULTS/hops.txt" ;;
     chat) simulate chat ChatSimulation -Dusers="$CHAT_PAIRS" -Drate="$CHAT_RATE" -DidleSockets="$IDLE_SOCKETS" \
       -DrampSeconds="${CHAT_RAMP:-20}" ;;
     mixed) simulate mixed MixedSimulation -Drate="$MIXED_RATE" ;;

@@ -2,6 +2,7 @@
 # The summary table of a perf/run.sh run, in Markdown, from its results directory:
 #   reports.txt   "<scenario key> <Gatling report dir>" per simulation
 #   plain.txt     the RESULT lines of the Kafka round trip and the raw JDBC loop
+#   hops.txt      the order -> notification path hop by hop (perf-baseline "hops"), when notify ran
 #   rss.samples   "<process> <VmRSS kB> <VmHWM kB>" every 2 s
 # Usage: perf/summarize.sh <results dir> <measured phase seconds> <description of the run>
 #
@@ -84,6 +85,17 @@ done <"$ALL"
 field() { awk -F'\t' -v r="$1" -v c="$2" '$2 == r {print $c; exit}' "$ALL"; }
 verdict() { awk "BEGIN { exit !($1) }" 2>/dev/null && echo met || echo MISSED; }
 echo
+if [ -s "$RESULTS/hops.txt" ]; then
+  echo "## Order -> seller notice, hop by hop (notify phase, from the topics' clocks)"
+  echo
+  echo "decided = the envelope's time (in the service's transaction); sent = the record's timestamp (handed to Kafka)."
+  echo "$(grep '^orders followed' "$RESULTS/hops.txt")."
+  echo
+  echo "| hop | p50 ms | p95 ms | p99 ms | max ms |"
+  echo "|---|---|---|---|---|"
+  sed -n 's/^RESULT hop \(.*[^ ]\) *p50=\([0-9]*\) p95=\([0-9]*\) p99=\([0-9]*\) max=\([0-9]*\)$/| \1 | \2 | \3 | \4 | \5 |/p' "$RESULTS/hops.txt"
+  echo
+fi
 echo "## Goals"
 echo
 echo "| goal | this run | verdict |"

@@ -27,6 +27,7 @@ public class BaselineApplication {
             case "kafka" -> KafkaRoundTrip.main(rest);
             case "jdbc" -> JdbcInsertLoop.main(rest);
             case "hops" -> OrderHops.main(rest);
+            case "drain" -> Drain.main(rest);
             default -> {
                 BaselineSchema.ensure(serverUrl(), "postgres", "postgres");
                 SpringApplication.run(BaselineApplication.class, args);
