@@ -9,6 +9,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -46,7 +47,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * only once Kafka acknowledged the (n-1)-th. Events of different documents are sent side by side.
  * An event leaves its document only after Kafka acknowledged it; anything unacknowledged (broker down,
  * timeout) stays and is sent again by a later pass, with the same envelope id, so consumers can drop the
- * rare duplicate. Nothing here needs a transaction: each removal is one single-document update.
+ * rare duplicate. Nothing here needs a transaction: each removal is a single-document update.
  * <p>
  * Woken on write ({@link RelayTrigger}): a write that stores events asks for a pass at once, so a
  * reservation's answer leaves within milliseconds instead of up to one interval later (an order's way to
@@ -136,7 +137,7 @@ class PendingEventRelay implements RelayTrigger {
                     continue;
                 }
                 boolean acknowledged = send(batch, clock.instant().plus(properties.sendTimeout()));
-                batch.forEach(document -> remove(collection.getKey(), document));
+                remove(collection.getKey(), batch);
                 if (!acknowledged) {
                     failing = true; // the scheduled passes retry, with the whole collection in view
                     return;
@@ -188,10 +189,7 @@ class PendingEventRelay implements RelayTrigger {
                 return true;
             }
             boolean acknowledged = send(batch, clock.instant().plus(properties.sendTimeout()));
-            boolean relayedAny = false;
-            for (Outgoing document : batch) {
-                relayedAny |= remove(collection, document);
-            }
+            boolean relayedAny = remove(collection, batch);
             if (!acknowledged) {
                 if (!failing) {
                     log.warn("Kafka did not acknowledge every pending event of {}; they stay stored and are retried",
@@ -284,17 +282,27 @@ class PendingEventRelay implements RelayTrigger {
         }
     }
 
-    /** Removes the acknowledged events from their document; {@code false} if there were none. */
-    private boolean remove(String collection, Outgoing document) {
-        if (document.acknowledged.isEmpty()) {
+    /**
+     * Removes the acknowledged events from their documents, in one ordered bulk write (a round trip per batch,
+     * not two per document: at 30 orders/s the per-document writes were most of the relay's time);
+     * {@code false} if there were none. Each write is still a single-document update.
+     */
+    private boolean remove(String collection, List<Outgoing> batch) {
+        List<Outgoing> relayed = batch.stream().filter(document -> !document.acknowledged.isEmpty()).toList();
+        if (relayed.isEmpty()) {
             return false;
         }
-        Update pull = new Update().pull(PendingEvents.FIELD,
-            new Document(PendingEvent.EVENT_ID, new Document("$in", document.acknowledged)));
-        mongo.updateFirst(Query.query(where("_id").is(document.id)), pull, collection);
-        // Only when nothing new was pushed meanwhile: otherwise the document must stay findable.
-        mongo.updateFirst(Query.query(where("_id").is(document.id).and(PendingEvents.FIELD).size(0)),
-            new Update().unset(PendingEvents.SINCE), collection);
+        BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, collection);
+        for (Outgoing document : relayed) {
+            writes.updateOne(Query.query(where("_id").is(document.id)), new Update().pull(PendingEvents.FIELD,
+                new Document(PendingEvent.EVENT_ID, new Document("$in", document.acknowledged))));
+        }
+        // Then, only where nothing new was pushed meanwhile, the marker: otherwise the document must stay findable.
+        for (Outgoing document : relayed) {
+            writes.updateOne(Query.query(where("_id").is(document.id).and(PendingEvents.FIELD).size(0)),
+                new Update().unset(PendingEvents.SINCE));
+        }
+        writes.execute();
         return true;
     }
 
