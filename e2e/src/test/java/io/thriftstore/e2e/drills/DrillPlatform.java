@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -143,16 +144,36 @@ final class DrillPlatform implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(DATA.resolve("logs").resolve(service + ".log").toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         Map<String, String> env = builder.environment();
-        env.put("PORT", String.valueOf(port(service)));
-        env.put("THRIFTSTORE_AUTH_PUBLIC_KEY_LOCATION", "file:" + DATA.resolve("dev-keys/public.pem"));
-        env.put("ALLOWED_ORIGINS", origin());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafka.port());
-        env.put("THRIFTSTORE_CATALOG_URL", "http://localhost:" + port(PRODUCT));
-        env.put("POSTGRES_URL_BASE", "jdbc:postgresql://localhost:" + POSTGRES_PORT);
-        env.put("MONGODB_URI_BASE", "mongodb://localhost:" + MONGO_PORT);
+        env.putAll(serviceEnvironment(service));
         // The load comes from few buyers at tens of orders per second; the default 60 writes/min per user would refuse it.
         env.put("WRITE_RATE_LIMIT_PER_MINUTE", "100000");
         processes.put(service, builder.start());
+    }
+
+    /**
+     * The environment {@code ./thriftstore} starts the service with, for this platform's ports and data
+     * ({@code ./thriftstore env}): one source, so the drills run the services as developers do.
+     */
+    private static Map<String, String> serviceEnvironment(String service) throws IOException {
+        ProcessBuilder script = new ProcessBuilder(ROOT.resolve("thriftstore").toString(), "env", service)
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        script.environment().put("THRIFTSTORE_PORT_OFFSET", String.valueOf(OFFSET));
+        script.environment().put("THRIFTSTORE_DATA", DATA.toString());
+        Process process = script.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("./thriftstore env " + service + " failed");
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading ./thriftstore env " + service, e);
+        }
+        Map<String, String> environment = new LinkedHashMap<>();
+        output.lines().filter(line -> line.contains("=")).forEach(line ->
+                environment.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
+        return environment;
     }
 
     /** SIGKILL: {@link Process#destroyForcibly()} on a direct child is {@code kill -9}, no shutdown hook runs. */
