@@ -1,5 +1,7 @@
 package io.thriftstore.embeddedmongo;
 
+import java.util.function.Function;
+
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
@@ -12,13 +14,16 @@ final class Hello {
     private Hello() {
     }
 
-    static boolean isHello(String command) {
-        return "hello".equalsIgnoreCase(command);
-    }
-
-    /** isMaster's answer with hello's name for the primary flag. */
-    static Document fromIsMaster(Document isMasterAnswer) {
-        isMasterAnswer.put("isWritablePrimary", isMasterAnswer.getOrDefault("ismaster", Boolean.TRUE));
-        return isMasterAnswer;
+    /**
+     * The answer to {@code command} from the backend's own handler; for {@code hello}, isMaster's answer with
+     * hello's name for the primary flag.
+     */
+    static Document answer(String command, Function<String, Document> backend) {
+        if (!"hello".equalsIgnoreCase(command)) {
+            return backend.apply(command);
+        }
+        Document answer = backend.apply("isMaster");
+        answer.put("isWritablePrimary", answer.getOrDefault("ismaster", Boolean.TRUE));
+        return answer;
     }
 }

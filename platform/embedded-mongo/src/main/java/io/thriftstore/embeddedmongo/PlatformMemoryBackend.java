@@ -14,10 +14,7 @@ public final class PlatformMemoryBackend extends MemoryBackend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        if (Hello.isHello(command)) {
-            return Hello.fromIsMaster(super.handleCommand(channel, databaseName, "isMaster", query));
-        }
-        return super.handleCommand(channel, databaseName, command, query);
+        return Hello.answer(command, name -> super.handleCommand(channel, databaseName, name, query));
     }
 
     @Override
@@ -47,10 +44,8 @@ public final class PlatformMemoryBackend extends MemoryBackend {
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                              int batchSize, Document fieldSelector) {
             Iterable<Integer> named = IdLookup.positions(getIndexes(), query);
-            if (named == null) {
-                return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-            }
-            return matchDocuments(query, named, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            return named == null ? super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector)
+                : matchDocuments(query, named, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
     }
 }
