@@ -18,8 +18,6 @@ import de.bwaldvogel.mongo.bson.Document;
  */
 final class IdLookup {
 
-    private static final Document NO_ID = new Document();
-
     private IdLookup() {
     }
 
@@ -29,22 +27,15 @@ final class IdLookup {
      * {@code _id} condition the index cannot answer, such as a range).
      */
     static <P> Iterable<P> positions(List<Index<P>> indexes, Document query) {
-        Document byId = byId(query);
-        if (byId == NO_ID) {
+        if (query.size() < 2 || !query.containsKey("_id")) {
             return null;
         }
+        Document byId = new Document("_id", query.get("_id"));
         for (Index<P> index : indexes) {
             if (index.canHandle(byId)) {
                 return index.getPositions(byId);
             }
         }
         return null;
-    }
-
-    private static Document byId(Document query) {
-        if (query.size() < 2 || !query.containsKey("_id")) {
-            return NO_ID;
-        }
-        return new Document("_id", query.get("_id"));
     }
 }

@@ -54,7 +54,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * the seller crosses this relay and three others). A woken pass reads only the documents it was told about,
  * by id: the scheduled pass's query needs the sparse {@code pendingSince} index, which the MongoDB wire
  * server used locally does not build, so there it scans the whole collection; at one scan per order the
- * relay fell behind by thousands of events in the load test (docs/PERFORMANCE.md). Passes are serialised
+ * relay fell behind by thousands of events in the load test (docs/PERFORMANCE.md, fixes 2 and 6: the local
+ * server serves the by-id query from the {@code _id} index only through platform/embedded-mongo). Passes are serialised
  * ({@code synchronized}), so a woken pass and a scheduled one never send the same events side by side; wakes
  * while one is queued collapse into it; while Kafka refuses events, wakes are ignored and the scheduled
  * passes retry.
