@@ -14,4 +14,9 @@ record TestUser(String id, String name) {
     String bearer() {
         return TestTokens.bearer(id, name);
     }
+
+    /** The token alone, for a STOMP CONNECT header written by hand. */
+    String token() {
+        return TestTokens.token(id, name);
+    }
 }

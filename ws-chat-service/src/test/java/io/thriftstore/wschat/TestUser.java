@@ -14,4 +14,9 @@ public record TestUser(String id, String name) {
     public String bearer() {
         return TestTokens.bearer(id, name);
     }
+
+    /** The token alone, for a STOMP CONNECT header written by hand. */
+    public String token() {
+        return TestTokens.token(id, name);
+    }
 }

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import io.thriftstore.e2e.Platform;
 import io.thriftstore.e2e.StompProbe;
 import io.thriftstore.platform.auth.dev.DevTokens;
+import io.thriftstore.testing.stomp.RawStomp;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -130,15 +131,15 @@ class BadInputSweepIT {
 
         try (StompProbe healthy = StompProbe.connect(Platform.ws(WS_CHAT), healthyToken)
                 .subscribe("/user/queue/messages")) {
-            Map<String, RawStompConnection> attacks = malformedFrames(Platform.ws(WS_CHAT), healthyId);
+            Map<String, RawStomp> attacks = malformedFrames(Platform.ws(WS_CHAT), healthyId);
 
             // A valid session sending a body that is no JSON is told so; it may keep its connection.
-            try (RawStompConnection broken = RawStompConnection.open(Platform.ws(WS_CHAT))) {
-                broken.send(RawStompConnection.connectFrame(token("user_sweep_json", "Jay"))).awaitConnected()
-                        .send(RawStompConnection.subscribeFrame("e", "/user/queue/errors"))
-                        .send(RawStompConnection.sendFrame("/app/chat.send", "{\"conversationId\":"))
-                        .send(RawStompConnection.sendFrame("/app/chat.send", "[1,2,3]"))
-                        .send(RawStompConnection.sendFrame("/app/chat.send", "{\"conversationId\":{\"$gt\":\"\"},\"text\":[]}"));
+            try (RawStomp broken = RawStomp.open(Platform.ws(WS_CHAT))) {
+                broken.send(RawStomp.connectFrame(token("user_sweep_json", "Jay"))).awaitConnected()
+                        .send(RawStomp.subscribeFrame("e", "/user/queue/errors"))
+                        .send(RawStomp.sendFrame("/app/chat.send", "{\"conversationId\":"))
+                        .send(RawStomp.sendFrame("/app/chat.send", "[1,2,3]"))
+                        .send(RawStomp.sendFrame("/app/chat.send", "{\"conversationId\":{\"$gt\":\"\"},\"text\":[]}"));
                 org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> broken.wasRefused()
                         || broken.frames().stream().filter(f -> f.startsWith("MESSAGE")).count() >= 3);
                 assertThat(String.join("\n", broken.frames())).doesNotContainPattern(INTERNALS);
@@ -152,7 +153,7 @@ class BadInputSweepIT {
             assertThat(healthy.connected()).isTrue();
             assertThat(attacks).allSatisfy((name, attack) -> assertThat(String.join("\n", attack.frames()))
                     .as(name).doesNotContain("Still there after the sweep?"));
-            attacks.values().forEach(RawStompConnection::close);
+            attacks.values().forEach(RawStomp::close);
         }
     }
 
@@ -163,7 +164,7 @@ class BadInputSweepIT {
         String sellerToken = token(sellerId, "Selma");
         try (StompProbe healthy = StompProbe.connect(Platform.ws(NOTIFICATION), sellerToken)
                 .subscribe("/user/queue/notifications")) {
-            Map<String, RawStompConnection> attacks = malformedFrames(Platform.ws(NOTIFICATION), sellerId);
+            Map<String, RawStomp> attacks = malformedFrames(Platform.ws(NOTIFICATION), sellerId);
 
             HttpResponse<String> listed = post(Platform.uri(PRODUCT, "/api/products"), sellerToken, """
                     {"name":"Sweep survivor lamp","description":"Still lit.","price":12.50,"category":"other",
@@ -180,7 +181,7 @@ class BadInputSweepIT {
             assertThat(healthy.connected()).isTrue();
             assertThat(attacks).allSatisfy((name, attack) -> assertThat(String.join("\n", attack.frames()))
                     .as(name).doesNotContain(productId));
-            attacks.values().forEach(RawStompConnection::close);
+            attacks.values().forEach(RawStomp::close);
         }
     }
 
@@ -199,7 +200,7 @@ class BadInputSweepIT {
      * frame or a close) without internals in the answer. The connections are returned open, if the
      * server left them so, to show later that they hear nothing meant for the healthy user.
      */
-    private static Map<String, RawStompConnection> malformedFrames(URI ws, String victimId) throws Exception {
+    private static Map<String, RawStomp> malformedFrames(URI ws, String victimId) throws Exception {
         String expired = DevTokens.read(Platform.DATA.resolve("dev-keys")).sign(DevTokens.Claims.of("user_sweep_late")
                 .name("Late").azp(Platform.dashboardOrigin())
                 .issuedAt(Instant.now().minus(Duration.ofHours(2))).expiresAt(Instant.now().minus(Duration.ofHours(1))));
@@ -208,32 +209,32 @@ class BadInputSweepIT {
         byte[] noise = new byte[4096];
         new Random(BadValues.SEED).nextBytes(noise);
 
-        Map<String, RawStompConnection> attacks = new LinkedHashMap<>();
-        attacks.put("garbage text", RawStompConnection.open(ws).send("this is not stomp at all\n\n\0"));
-        attacks.put("binary noise", RawStompConnection.open(ws).sendBinary(noise));
-        attacks.put("frame with no command", RawStompConnection.open(ws).send("destination:/app/chat.send\ncontent-type:application/json\n\n{}\0"));
-        attacks.put("unknown command", RawStompConnection.open(ws).send("EXPLODE\nx:y\n\n\0"));
-        attacks.put("header with an illegal escape", RawStompConnection.open(ws).send("CONNECT\naccept-version:1.2\nAuthorization:Bearer\\q" + attacker + "\n\n\0"));
-        attacks.put("CONNECT without a token", RawStompConnection.open(ws).send(RawStompConnection.connectFrame(null)));
-        attacks.put("CONNECT with a garbage token", RawStompConnection.open(ws).send(RawStompConnection.connectFrame("garbage")));
-        attacks.put("CONNECT with an expired token", RawStompConnection.open(ws).send(RawStompConnection.connectFrame(expired)));
-        attacks.put("CONNECT with a token signed by another key", RawStompConnection.open(ws).send(RawStompConnection.connectFrame(foreign)));
-        attacks.put("oversized CONNECT", RawStompConnection.open(ws).send("CONNECT\naccept-version:1.2\nx-pad:" + "p".repeat(300_000) + "\n\n\0"));
-        attacks.put("SEND before CONNECT", RawStompConnection.open(ws).send(RawStompConnection.sendFrame("/app/chat.send", "{}")));
-        attacks.put("SUBSCRIBE before CONNECT", RawStompConnection.open(ws).send(RawStompConnection.subscribeFrame("s", "/user/queue/messages")));
-        attacks.put("oversized SEND after CONNECT", RawStompConnection.open(ws).send(RawStompConnection.connectFrame(attacker))
-                .awaitConnected().send(RawStompConnection.sendFrame("/app/chat.send", "{\"text\":\"" + "z".repeat(300_000) + "\"}")));
-        attacks.put("content-length far beyond the frame", RawStompConnection.open(ws).send(RawStompConnection.connectFrame(attacker))
+        Map<String, RawStomp> attacks = new LinkedHashMap<>();
+        attacks.put("garbage text", RawStomp.open(ws).send("this is not stomp at all\n\n\0"));
+        attacks.put("binary noise", RawStomp.open(ws).sendBinary(noise));
+        attacks.put("frame with no command", RawStomp.open(ws).send("destination:/app/chat.send\ncontent-type:application/json\n\n{}\0"));
+        attacks.put("unknown command", RawStomp.open(ws).send("EXPLODE\nx:y\n\n\0"));
+        attacks.put("header with an illegal escape", RawStomp.open(ws).send("CONNECT\naccept-version:1.2\nAuthorization:Bearer\\q" + attacker + "\n\n\0"));
+        attacks.put("CONNECT without a token", RawStomp.open(ws).send(RawStomp.connectFrame(null)));
+        attacks.put("CONNECT with a garbage token", RawStomp.open(ws).send(RawStomp.connectFrame("garbage")));
+        attacks.put("CONNECT with an expired token", RawStomp.open(ws).send(RawStomp.connectFrame(expired)));
+        attacks.put("CONNECT with a token signed by another key", RawStomp.open(ws).send(RawStomp.connectFrame(foreign)));
+        attacks.put("oversized CONNECT", RawStomp.open(ws).send("CONNECT\naccept-version:1.2\nx-pad:" + "p".repeat(300_000) + "\n\n\0"));
+        attacks.put("SEND before CONNECT", RawStomp.open(ws).send(RawStomp.sendFrame("/app/chat.send", "{}")));
+        attacks.put("SUBSCRIBE before CONNECT", RawStomp.open(ws).send(RawStomp.subscribeFrame("s", "/user/queue/messages")));
+        attacks.put("oversized SEND after CONNECT", RawStomp.open(ws).send(RawStomp.connectFrame(attacker))
+                .awaitConnected().send(RawStomp.sendFrame("/app/chat.send", "{\"text\":\"" + "z".repeat(300_000) + "\"}")));
+        attacks.put("content-length far beyond the frame", RawStomp.open(ws).send(RawStomp.connectFrame(attacker))
                 .awaitConnected().send("SEND\ndestination:/app/chat.send\ncontent-length:999999999\n\n{}\0"));
         for (String foreignQueue : List.of("/user/" + victimId + "/queue/messages", "/user/" + victimId + "/queue/notifications",
                 "/topic/everything", "/queue/messages")) {
-            attacks.put("SUBSCRIBE to " + foreignQueue, RawStompConnection.open(ws).send(RawStompConnection.connectFrame(attacker))
-                    .awaitConnected().send(RawStompConnection.subscribeFrame("x", foreignQueue)));
+            attacks.put("SUBSCRIBE to " + foreignQueue, RawStomp.open(ws).send(RawStomp.connectFrame(attacker))
+                    .awaitConnected().send(RawStomp.subscribeFrame("x", foreignQueue)));
         }
 
         List<String> notRefused = new ArrayList<>();
         List<String> leaking = new ArrayList<>();
-        for (Map.Entry<String, RawStompConnection> attack : attacks.entrySet()) {
+        for (Map.Entry<String, RawStomp> attack : attacks.entrySet()) {
             if (!attack.getValue().refused(Duration.ofSeconds(10))) {
                 notRefused.add(attack.getKey() + ": " + attack.getValue().describe());
             }

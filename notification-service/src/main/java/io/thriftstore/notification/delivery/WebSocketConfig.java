@@ -44,7 +44,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     /** Static: StompAuthentication (which this configuration needs) is built from it. */
     @Bean
     static StompDestinations notificationDestinations() {
-        return StompDestinations.of("/user" + USER_DESTINATION);
+        return StompDestinations.subscribe("/user" + USER_DESTINATION);
     }
 
     @Override

@@ -58,7 +58,7 @@ class ChatSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Bean
     static StompDestinations chatDestinations() {
-        return StompDestinations.of("/user/queue/messages", "/user/queue/errors");
+        return StompDestinations.subscribe("/user/queue/messages", "/user/queue/errors").andSend("/app/chat.send");
     }
 
     /** Per instance: a user's socket lives on one instance, so its sends meet one bucket. */

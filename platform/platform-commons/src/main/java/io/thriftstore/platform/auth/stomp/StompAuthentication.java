@@ -26,8 +26,9 @@ import java.util.function.Supplier;
  * user is then the token's subject ({@link Principal#getName()} = user id, so {@code /user/...}
  * destinations reach the right people) and {@link #currentUser(Principal)} gives the display name too.
  * Frames are refused with an ERROR frame (then the socket is closed) when the token is missing or
- * bad, when anything but CONNECT comes first, and on SUBSCRIBE to a destination that is not in
- * the service's {@link StompDestinations}. No CSRF token is involved: the bearer token is the proof.
+ * bad, when anything but CONNECT comes first, on SUBSCRIBE to a destination the service does not serve,
+ * and on SEND to anything but the service's own application destinations (both from its
+ * {@link StompDestinations}). No CSRF token is involved: the bearer token is the proof.
  * <p>
  * The ERROR frame is sent here, on the client outbound channel, and the refused frame is dropped,
  * rather than thrown as an exception for Spring to answer: with
@@ -41,6 +42,7 @@ public class StompAuthentication implements ChannelInterceptor {
     private final JwtDecoder jwtDecoder;
     private final DisplayNames displayNames;
     private final List<String> subscribable;
+    private final List<String> sendable;
     private final StompSessions sessions;
     private final Supplier<MessageChannel> clientOutbound;
     private final AntPathMatcher matcher = new AntPathMatcher();
@@ -53,7 +55,8 @@ public class StompAuthentication implements ChannelInterceptor {
                                StompSessions sessions, Supplier<MessageChannel> clientOutbound) {
         this.jwtDecoder = jwtDecoder;
         this.displayNames = displayNames;
-        this.subscribable = destinations.stream().flatMap(d -> d.patterns().stream()).toList();
+        this.subscribable = destinations.stream().flatMap(d -> d.subscribe().stream()).toList();
+        this.sendable = destinations.stream().flatMap(d -> d.send().stream()).toList();
         this.sessions = sessions;
         this.clientOutbound = clientOutbound;
     }
@@ -86,14 +89,21 @@ public class StompAuthentication implements ChannelInterceptor {
         SimpMessageType type = accessor.getMessageType();
         if (type == SimpMessageType.CONNECT) {
             authenticate(accessor, message);
+            return;
         }
-        else if (type == SimpMessageType.SUBSCRIBE || type == SimpMessageType.MESSAGE) {
-            if (accessor.getUser() == null) {
-                throw new StompErrors.Refusal(message, "Not connected: send CONNECT with a bearer token first");
-            }
-            if (type == SimpMessageType.SUBSCRIBE && !subscribable(accessor.getDestination())) {
-                throw new StompErrors.Refusal(message, "Unknown destination: " + accessor.getDestination());
-            }
+        if (type == SimpMessageType.HEARTBEAT || type == SimpMessageType.DISCONNECT) {
+            return;
+        }
+        if (accessor.getUser() == null) {
+            throw new StompErrors.Refusal(message, "Not connected: send CONNECT with a bearer token first");
+        }
+        if (type == SimpMessageType.SUBSCRIBE && !allowed(subscribable, accessor.getDestination())) {
+            throw new StompErrors.Refusal(message, "Unknown destination: " + accessor.getDestination());
+        }
+        // A client SEND: only to the service's own application destinations. Anything else, /user/{someone}/...
+        // or a broker queue above all, would put a frame of the sender's making into another user's session.
+        if (type == SimpMessageType.MESSAGE && !allowed(sendable, accessor.getDestination())) {
+            throw new StompErrors.Refusal(message, "Clients may not send to " + accessor.getDestination());
         }
     }
 
@@ -130,7 +140,8 @@ public class StompAuthentication implements ChannelInterceptor {
         sessions.expiresAt(accessor.getSessionId(), jwt.getExpiresAt());
     }
 
-    private boolean subscribable(String destination) {
-        return destination != null && subscribable.stream().anyMatch(pattern -> matcher.match(pattern, destination));
+    private boolean allowed(List<String> patterns, String destination) {
+        return destination != null && !destination.contains("..") && !destination.contains("//")
+            && patterns.stream().anyMatch(pattern -> matcher.match(pattern, destination));
     }
 }

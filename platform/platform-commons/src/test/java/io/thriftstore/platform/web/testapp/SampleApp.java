@@ -17,6 +17,6 @@ public class SampleApp {
 
     @Bean
     StompDestinations sampleDestinations() {
-        return StompDestinations.of("/user/queue/echo", "/user/queue/errors");
+        return StompDestinations.subscribe("/user/queue/echo", "/user/queue/errors").andSend("/app/echo");
     }
 }
