@@ -40,6 +40,6 @@ export default defineConfig({
     url: `http://localhost:${port}/sign-in`,
     reuseExistingServer: true,
     timeout: 60_000,
-    env: { THRIFTSTORE_PORT_OFFSET: String(offset), NEXT_TELEMETRY_DISABLED: "1" },
+    env: { THRIFTSTORE_PORT_OFFSET: String(offset), THRIFTSTORE_AUTH_MODE: "dev", NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

@@ -11,6 +11,7 @@ public="$dir/public.pem"
 if [ ! -s "$private" ]; then
   # openssl 3 writes PKCS#8 by default; write to a temporary name so a crash never leaves half a key.
   openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$private.tmp"
+  chmod 600 "$private.tmp"
   mv "$private.tmp" "$private"
   rm -f "$public"
   echo "dev-keys: created a new key pair in $dir"

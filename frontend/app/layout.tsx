@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { ClerkProvider } from "@clerk/nextjs";
-import { platformConfig } from "@/lib/config";
+import { clerkConfigured, platformConfig } from "@/lib/config";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -16,6 +16,22 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   const config = platformConfig();
+  if (!config.devAuth && !clerkConfigured()) {
+    // Neither Clerk nor dev auth: nobody could sign in, so say how to configure it instead of failing in Clerk.
+    return (
+      <html lang="en">
+        <body>
+          <main className="container">
+            <h1>Sign-in is not configured</h1>
+            <p>
+              Set <code>NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY</code> and <code>CLERK_SECRET_KEY</code> for Clerk, or{" "}
+              <code>THRIFTSTORE_AUTH_MODE=dev</code> for local development with <code>./thriftstore up</code>.
+            </p>
+          </main>
+        </body>
+      </html>
+    );
+  }
   const page = (
     <html lang="en">
       <body>

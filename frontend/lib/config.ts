@@ -36,8 +36,13 @@ export function dashboardOrigin(): string {
   return process.env.THRIFTSTORE_DASHBOARD_ORIGIN ?? `http://localhost:${3000 + offset()}`;
 }
 
+/** Dev sign-in (tokens signed with the launcher's local key) only when switched on explicitly, never beside Clerk. */
 export function devAuthEnabled(): boolean {
-  return !process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY;
+  return process.env.THRIFTSTORE_AUTH_MODE === "dev" && !clerkConfigured();
+}
+
+export function clerkConfigured(): boolean {
+  return Boolean(process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY);
 }
 
 export function platformConfig(): PlatformConfig {

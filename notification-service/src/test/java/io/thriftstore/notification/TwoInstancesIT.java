@@ -68,6 +68,7 @@ class TwoInstancesIT {
             "--spring.mongodb.database=" + infrastructure.mongoDatabase(),
             "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
             "--thriftstore.kafka.topic-prefix=" + infrastructure.topicPrefix(),
+            "--thriftstore.auth.mode=dev",
             "--thriftstore.auth.public-key-location=" + infrastructure.publicKeyLocation(),
             "--logging.level.org.apache.kafka=WARN",
             "--logging.level.org.apache.kafka.clients.NetworkClient=ERROR");

@@ -58,6 +58,7 @@ class TwoInstancesIT {
             "--spring.mongodb.database=" + infrastructure.mongoDatabase(),
             "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
             "--thriftstore.kafka.topic-prefix=" + infrastructure.topicPrefix(),
+            "--thriftstore.auth.mode=dev",
             "--thriftstore.auth.public-key-location=" + infrastructure.publicKeyLocation(),
             "--thriftstore.rate-limit.writes-per-minute=100000",
             "--logging.level.org.apache.kafka=WARN",

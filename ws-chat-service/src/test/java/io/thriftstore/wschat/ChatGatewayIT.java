@@ -57,6 +57,7 @@ class ChatGatewayIT {
             "--server.port=0",
             "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
             "--thriftstore.kafka.topic-prefix=" + infrastructure.topicPrefix(),
+            "--thriftstore.auth.mode=dev",
             "--thriftstore.auth.public-key-location=" + infrastructure.publicKeyLocation(),
             "--thriftstore.chat.send-rate.messages=5",
             "--thriftstore.chat.send-rate.period=1m",

@@ -36,6 +36,7 @@ final class RealInfrastructureContextCustomizer implements ContextCustomizer {
         Map<String, Object> properties = new LinkedHashMap<>();
         TestInfrastructure.Builder infrastructure = TestInfrastructure.builder(id, TestTokens.publicKeyLocation());
         properties.put("thriftstore.kafka.topic-prefix", infrastructure.topicPrefix());
+        properties.put("thriftstore.auth.mode", "dev");
         properties.put("thriftstore.auth.public-key-location", TestTokens.publicKeyLocation());
         if (servers.kafka()) {
             Infrastructure.Kafka kafka = Infrastructure.kafka();

@@ -1,5 +1,6 @@
 package io.thriftstore.platform.auth;
 
+import io.thriftstore.platform.auth.dev.DevTokens;
 import io.thriftstore.platform.web.AllowedOrigins;
 import io.thriftstore.platform.web.WebProblemsAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,6 +27,8 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -41,7 +44,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The resource server of DESIGN section 4: one {@link JwtDecoder} (RS256, key from a PEM or a JWKS
@@ -57,6 +65,8 @@ import java.util.List;
 @EnableConfigurationProperties({AuthProperties.class, ClerkProperties.class, RateLimitProperties.class})
 public class AuthAutoConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(AuthAutoConfiguration.class);
+
     /** Served without a token on every service. */
     static final List<String> PLATFORM_PUBLIC_PATHS = List.of("/actuator/health/**", "/actuator/info",
         "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/ws/**", "/error");
@@ -66,27 +76,69 @@ public class AuthAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(AuthProperties auth, AllowedOrigins allowedOrigins) {
+        AuthProperties.Mode mode = mode(auth);
         NimbusJwtDecoder decoder;
         if (auth.publicKeyLocation() != null) {
             decoder = NimbusJwtDecoder.withPublicKey(readPublicKey(auth.publicKeyLocation()))
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         }
-        else if (StringUtils.hasText(auth.jwkSetUri())) {
+        else if (mode == AuthProperties.Mode.CLERK && StringUtils.hasText(auth.jwkSetUri())) {
             // Keys are fetched on the first token and cached: a JWKS host that is down fails requests, not start-up.
             decoder = NimbusJwtDecoder.withJwkSetUri(auth.jwkSetUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build();
         }
         else {
             throw new InvalidConfigurationPropertyValueException("thriftstore.auth.public-key-location", "(not set)",
-                "No key to verify bearer tokens. Set thriftstore.auth.public-key-location to an RS256 public key PEM "
-                    + "(dev: file:.data/dev-keys/public.pem, written by ./thriftstore up) or thriftstore.auth.jwk-set-uri "
-                    + "to Clerk's JWKS URL (env THRIFTSTORE_AUTH_PUBLIC_KEY_LOCATION / THRIFTSTORE_AUTH_JWK_SET_URI)");
+                "Dev auth is on but there is no dev key: set thriftstore.auth.public-key-location to the launcher's "
+                    + "public key (file:.data/dev-keys/public.pem, written by ./thriftstore up)");
         }
-        OAuth2TokenValidator<Jwt> standard = StringUtils.hasText(auth.issuer())
-            ? JwtValidators.createDefaultWithIssuer(auth.issuer())
-            : JwtValidators.createDefault();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(standard, new AzpValidator(allowedOrigins)));
+        String issuer = StringUtils.hasText(auth.issuer()) ? auth.issuer()
+            : mode == AuthProperties.Mode.DEV ? DevTokens.DEFAULT_ISSUER : null;
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(issuer != null ? JwtValidators.createDefaultWithIssuer(issuer) : JwtValidators.createDefault());
+        // The default validators check exp only when a token has one: a token without it would never expire.
+        validators.add(new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
+        if (mode == AuthProperties.Mode.CLERK) {
+            // Whatever key is configured, a token the dev tooling issued is never a Clerk user's.
+            validators.add(new JwtClaimValidator<String>(JwtClaimNames.ISS, iss -> !DevTokens.DEFAULT_ISSUER.equals(iss)));
+        }
+        validators.add(new AzpValidator(allowedOrigins));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         return decoder;
+    }
+
+    /** The explicit mode, else CLERK when a key is configured; with neither the service must not start. */
+    private static AuthProperties.Mode mode(AuthProperties auth) {
+        boolean keyConfigured = auth.publicKeyLocation() != null || StringUtils.hasText(auth.jwkSetUri());
+        if (auth.mode() == AuthProperties.Mode.DEV) {
+            log.warn("""
+
+                ************************************************************************************************
+                 DEV AUTH IS ON (THRIFTSTORE_AUTH_MODE=dev): this service trusts tokens signed with the locally
+                 generated key {}. Anyone holding that key's private half can act as any user.
+                 Never run it like this where real people sign in: configure Clerk (docs/SECURITY.md).
+                ************************************************************************************************""",
+                auth.publicKeyLocation());
+            return AuthProperties.Mode.DEV;
+        }
+        if (auth.mode() == AuthProperties.Mode.CLERK || keyConfigured) {
+            if (!keyConfigured) {
+                throw new InvalidConfigurationPropertyValueException("thriftstore.auth.public-key-location", "(not set)",
+                    "Clerk auth needs Clerk's key: set thriftstore.auth.public-key-location to Clerk's PEM or "
+                        + "thriftstore.auth.jwk-set-uri to Clerk's JWKS URL (env THRIFTSTORE_AUTH_PUBLIC_KEY_LOCATION / "
+                        + "THRIFTSTORE_AUTH_JWK_SET_URI)");
+            }
+            if (!StringUtils.hasText(auth.issuer())) {
+                log.warn("No token issuer configured (thriftstore.auth.issuer): tokens of any issuer signed by the key are "
+                    + "accepted. Set it to your Clerk Frontend API URL.");
+            }
+            return AuthProperties.Mode.CLERK;
+        }
+        throw new InvalidConfigurationPropertyValueException("thriftstore.auth.mode", "(not set)",
+            "No auth configured, so no bearer token could be verified. For Clerk set thriftstore.auth.public-key-location "
+                + "to Clerk's PEM or thriftstore.auth.jwk-set-uri to Clerk's JWKS URL (env THRIFTSTORE_AUTH_PUBLIC_KEY_LOCATION / "
+                + "THRIFTSTORE_AUTH_JWK_SET_URI); for local development set THRIFTSTORE_AUTH_MODE=dev with the dev key "
+                + "(file:.data/dev-keys/public.pem, written by ./thriftstore up)");
     }
 
     @Bean

@@ -6,8 +6,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -55,6 +65,30 @@ class BearerTokenTests extends SampleAppTest {
         Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
         DevTokens.Claims expired = DevTokens.Claims.of(newUserId()).issuedAt(anHourAgo).ttl(Duration.ofMinutes(5));
         expectRejected(bearer(expired));
+    }
+
+    @Test
+    void aTokenWithoutAnExpiryIsRejectedAlthoughTheKeySignedIt() throws Exception {
+        JWTClaimsSet forever = claims(newUserId()).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), forever);
+        jwt.sign(new RSASSASigner(KEYS.privateKey()));
+        expectRejected("Bearer " + jwt.serialize());
+    }
+
+    @Test
+    void anUnsignedTokenIsRejected() throws Exception {
+        expectRejected("Bearer " + new PlainJWT(claims(newUserId()).expirationTime(inAnHour()).build()).serialize());
+    }
+
+    @Test
+    void anHs256TokenKeyedWithThePublicKeyIsRejected() throws Exception {
+        // The classic key-confusion attack: the public key is no secret, so it must never verify an HMAC.
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims(newUserId()).expirationTime(inAnHour()).build());
+        jwt.sign(new MACSigner(KEYS.publicKeyPem().getBytes(StandardCharsets.US_ASCII)));
+        expectRejected("Bearer " + jwt.serialize());
+        jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims(newUserId()).expirationTime(inAnHour()).build());
+        jwt.sign(new MACSigner(KEYS.publicKey().getEncoded()));
+        expectRejected("Bearer " + jwt.serialize());
     }
 
     @Test
@@ -126,6 +160,17 @@ class BearerTokenTests extends SampleAppTest {
         mvc.perform(get("/actuator/health"))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.status").value("UP"));
+    }
+
+    /** Everything a valid dev token has except exp. */
+    private static JWTClaimsSet.Builder claims(String userId) {
+        Date now = new Date();
+        return new JWTClaimsSet.Builder().subject(userId).issueTime(now).notBeforeTime(now)
+            .issuer(DevTokens.DEFAULT_ISSUER).claim("azp", DevTokens.DEFAULT_AZP).claim("name", "Mallory");
+    }
+
+    private static Date inAnHour() {
+        return Date.from(Instant.now().plus(Duration.ofHours(1)));
     }
 
     private void expectRejected(String authorization) throws Exception {

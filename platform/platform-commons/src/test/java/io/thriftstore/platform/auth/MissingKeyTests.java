@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** A service never starts without a way to verify tokens: there is no unauthenticated fallback. */
 class MissingKeyTests {
 
     @Test
@@ -20,6 +21,18 @@ class MissingKeyTests {
             .hasRootCauseInstanceOf(InvalidConfigurationPropertyValueException.class)
             .rootCause()
             .satisfies(cause -> assertThat(cause.getMessage())
-                .contains("thriftstore.auth.public-key-location", "thriftstore.auth.jwk-set-uri"));
+                .contains("thriftstore.auth.public-key-location", "thriftstore.auth.jwk-set-uri", "THRIFTSTORE_AUTH_MODE=dev"));
+    }
+
+    @Test
+    void devAuthWithoutTheDevKeyRefusesToStart() {
+        SpringApplication app = new SpringApplication(SampleApp.class);
+        app.setWebApplicationType(WebApplicationType.SERVLET);
+
+        assertThatThrownBy(() -> app.run("--server.port=0", "--spring.main.banner-mode=off", "--spring.kafka.admin.auto-create=false",
+                "--thriftstore.auth.mode=dev", "--thriftstore.auth.jwk-set-uri=https://clerk.example/.well-known/jwks.json"))
+            .hasRootCauseInstanceOf(InvalidConfigurationPropertyValueException.class)
+            .rootCause()
+            .satisfies(cause -> assertThat(cause.getMessage()).contains("no dev key"));
     }
 }

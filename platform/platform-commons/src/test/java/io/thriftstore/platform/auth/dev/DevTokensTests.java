@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -30,6 +31,13 @@ class DevTokensTests {
         DevTokens again = DevTokens.loadOrCreate(dir);
         assertThat(again.publicKey()).isEqualTo(keys.publicKey());
         assertThat(again.privateKey()).isEqualTo(keys.privateKey());
+    }
+
+    @Test
+    void onlyTheOwnerMayReadThePrivateKey() throws Exception {
+        DevTokens.loadOrCreate(dir);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("private.pem")))).isEqualTo("rw-------");
     }
 
     @Test

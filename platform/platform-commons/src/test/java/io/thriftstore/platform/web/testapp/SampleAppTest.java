@@ -20,6 +20,7 @@ import java.util.UUID;
  * a key pair made for this run. Each test uses its own user ids, so rate limits never leak between tests.
  */
 @SpringBootTest(classes = SampleApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "thriftstore.auth.mode=dev",
     "thriftstore.auth.issuer=" + DevTokens.DEFAULT_ISSUER,
     "thriftstore.allowed-origins=http://localhost:3000, https://shop.example",
     "thriftstore.rate-limit.writes-per-minute=" + SampleAppTest.WRITES_PER_MINUTE,
