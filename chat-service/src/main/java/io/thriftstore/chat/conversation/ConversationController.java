@@ -1,5 +1,6 @@
 package io.thriftstore.chat.conversation;
 
+import io.thriftstore.platform.web.Paging;
 import io.thriftstore.platform.chat.ConversationId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,8 +27,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/api/conversations")
 @Tag(name = "Conversations", description = "Private chats between two users, their history and inbox")
 class ConversationController {
-
-    static final int MAX_PAGE_SIZE = 100;
 
     private final Conversations conversations;
     private final MessageSender sender;
@@ -58,9 +57,9 @@ class ConversationController {
 
     @GetMapping
     @Operation(summary = "The caller's inbox, newest activity first", description = "`size` is capped at 100.")
-    PagedModel<ConversationResponse> inbox(@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+    PagedModel<ConversationResponse> inbox(@RequestParam(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                            @RequestParam(defaultValue = "20") @Min(1) int size, CurrentUser user) {
-        return new PagedModel<>(conversations.inbox(user.id(), page, Math.min(size, MAX_PAGE_SIZE))
+        return new PagedModel<>(conversations.inbox(user.id(), page, Paging.size(size))
             .map(conversation -> conversations.response(conversation, user.id())));
     }
 
@@ -77,7 +76,7 @@ class ConversationController {
     Conversations.History history(@PathVariable String id,
                                   @RequestParam(required = false) @Min(1) Long before,
                                   @RequestParam(defaultValue = "50") @Min(1) int limit, CurrentUser user) {
-        return conversations.history(member(id, user), before, Math.min(limit, MAX_PAGE_SIZE));
+        return conversations.history(member(id, user), before, Paging.size(limit));
     }
 
     @PostMapping("/{id}/read")

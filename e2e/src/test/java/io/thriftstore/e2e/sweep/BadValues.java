@@ -29,7 +29,13 @@ final class BadValues {
             "NaN", "1.5", "true", "null", LONG_PARAMETER, "Ωmega 漢字 🎉 \u202Eevil", "not-a-uuid",
             "00000000-0000-0000-0000-00000000000g", "../../etc/passwd", "%", ".*", "(a+)+$", "[", "\\",
             "^$|*?{}", "' OR '1'='1", "1; DROP TABLE orders--", "{\"$gt\":\"\"}", "{\"$where\":\"sleep(1000)\"}",
-            "$ne", "user_a:user_b:user_c", "\u0000", "\t\r\n");
+            "$ne", "user_a:user_b:user_c", "\u0000", "\t\r\n",
+            // at and near the int limits, and where page * size stops fitting an int
+            "2147483647", "2147483646", "-2147483648", "-2147483649", "1073741824", "21474837", "100000", "100001");
+
+    /** Page and size together: each fits an int, their product (the offset) may not (DESIGN section 5, Paging). */
+    static final List<String> PAGES = List.of("0", "1", "99999", "100000", "100001", "21474837", "1073741824", "2147483646", "2147483647");
+    static final List<String> SIZES = List.of("1", "20", "100", "101", "2147483647");
 
     /** Replacements for one body field; a {@code null} entry means "leave the field out". */
     static final List<String> FIELD_VALUES = java.util.Collections.unmodifiableList(java.util.Arrays.asList(

@@ -69,6 +69,7 @@ final class HttpSweep {
         for (ApiOperations.Operation operation : operations) {
             requests.addAll(badTokens(service, port, operation));
             requests.addAll(badParameters(service, port, operation));
+            requests.addAll(pagingEdges(service, port, operation));
             requests.addAll(badBodies(service, port, operation));
         }
         ExecutorService executor = Executors.newFixedThreadPool(PARALLEL);
@@ -116,6 +117,26 @@ final class HttpSweep {
                 parameters.put(parameter.name(), value);
                 requests.add(request(service, port, operation, parameters, validBody(operation), "application/json",
                         validToken(), parameter.in() + " " + parameter.name() + "=" + abbreviate(value), false));
+            }
+        }
+        return requests;
+    }
+
+    /** Lists with page and size: every pair of edge values, since the offset is their product. */
+    private List<Request> pagingEdges(String service, int port, ApiOperations.Operation operation) {
+        List<Request> requests = new ArrayList<>();
+        boolean paged = operation.parameters().stream().anyMatch(p -> p.name().equals("page"))
+                && operation.parameters().stream().anyMatch(p -> p.name().equals("size"));
+        if (!paged) {
+            return requests;
+        }
+        for (String page : BadValues.PAGES) {
+            for (String size : BadValues.SIZES) {
+                Map<String, String> parameters = new LinkedHashMap<>(validParameters(operation));
+                parameters.put("page", page);
+                parameters.put("size", size);
+                requests.add(request(service, port, operation, parameters, validBody(operation), "application/json",
+                        validToken(), "page=" + page + "&size=" + size, false));
             }
         }
         return requests;

@@ -3,6 +3,7 @@ package io.thriftstore.notification.inbox;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import io.thriftstore.platform.web.Paging;
 import io.thriftstore.platform.auth.CurrentUser;
 import io.thriftstore.platform.web.NotFoundException;
 
@@ -19,8 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class InboxController {
 
-    private static final int MAX_PAGE_SIZE = 100;
-
     private final Inbox inbox;
 
     InboxController(Inbox inbox) {
@@ -29,10 +28,10 @@ class InboxController {
 
     @GetMapping("/api/notifications")
     PagedModel<NotificationResponse> list(@RequestParam(defaultValue = "false") boolean unreadOnly,
-                                          @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                                          @RequestParam(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                           @RequestParam(defaultValue = "20") @Min(1) int size,
                                           CurrentUser user) {
-        return new PagedModel<>(inbox.page(user.id(), unreadOnly, page, Math.min(size, MAX_PAGE_SIZE)));
+        return new PagedModel<>(inbox.page(user.id(), unreadOnly, page, Paging.size(size)));
     }
 
     @GetMapping("/api/notifications/unread-count")

@@ -17,10 +17,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.thriftstore.platform.web.Paging;
 import io.thriftstore.platform.auth.CurrentUser;
 import io.thriftstore.platform.web.BadRequestException;
 import io.thriftstore.platform.web.ETags;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 @RestController
@@ -52,7 +54,7 @@ class OrderController {
     PagedModel<OrderResponse> list(CurrentUser user,
                                    @RequestParam(defaultValue = "buyer") String role,
                                    @RequestParam(required = false) String status,
-                                   @RequestParam(defaultValue = "0") @Min(0) int page,
+                                   @RequestParam(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                    @RequestParam(defaultValue = "20") @Min(1) int size) {
         Role asRole = switch (role.toLowerCase(Locale.ROOT)) {
             case "buyer" -> Role.BUYER;
@@ -69,7 +71,7 @@ class OrderController {
             }
         }
         // Sizes above the cap are served at the cap, as Spring Data does for its own paging.
-        return new PagedModel<>(service.list(user, asRole, asStatus, page, Math.min(size, 100)));
+        return new PagedModel<>(service.list(user, asRole, asStatus, page, Paging.size(size)));
     }
 
     @GetMapping("/{id}")

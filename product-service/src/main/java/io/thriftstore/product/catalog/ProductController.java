@@ -3,6 +3,7 @@ package io.thriftstore.product.catalog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.thriftstore.platform.web.Paging;
 import io.thriftstore.platform.auth.CurrentUser;
 import io.thriftstore.platform.web.ETags;
 import jakarta.validation.Valid;
@@ -37,8 +38,6 @@ import java.util.Set;
 @Tag(name = "Products", description = "The catalog of second-hand items")
 class ProductController {
 
-    static final int MAX_PAGE_SIZE = 100;
-
     private final Catalog catalog;
 
     ProductController(Catalog catalog) {
@@ -68,7 +67,7 @@ class ProductController {
             @RequestParam(required = false) Set<ProductStatus> status,
             @RequestParam(defaultValue = "newest") @Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(
                 allowableValues = {"newest", "price_asc", "price_desc"})) ProductSort sort,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) int size,
             @Parameter(hidden = true) Optional<CurrentUser> user) {
         if (status != null && status.contains(null)) { // a blank value converts to null
@@ -77,7 +76,7 @@ class ProductController {
         Set<ProductStatus> statuses = status == null || status.isEmpty() ? Catalog.PUBLIC_STATUSES : EnumSet.copyOf(status);
         ProductQuery query = new ProductQuery(q == null || q.isBlank() ? null : q, category,
             sellerId == null || sellerId.isBlank() ? null : sellerId, minPrice, maxPrice, statuses, sort, page,
-            Math.min(size, MAX_PAGE_SIZE));
+            Paging.size(size));
         return new PagedModel<>(catalog.search(query, user));
     }
 
