@@ -2,6 +2,7 @@ package io.thriftstore.chat;
 
 import io.thriftstore.testing.Api;
 
+import io.thriftstore.platform.chat.MessageIds;
 import io.thriftstore.platform.events.ChatMessageSent;
 import io.thriftstore.platform.events.EventType;
 import io.thriftstore.platform.kafka.EventPublisher;
@@ -10,14 +11,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
@@ -90,8 +89,8 @@ class BurstIT {
     }
 
     private static ChatMessageSent message(TestUser sender, TestUser recipient, String clientMessageId, String text) {
-        String id = UUID.nameUUIDFromBytes((sender.id() + ":" + clientMessageId).getBytes(StandardCharsets.UTF_8)).toString();
-        return new ChatMessageSent(id, Chats.conversationId(sender, recipient), sender.id(), sender.name(), text,
+        String conversation = Chats.conversationId(sender, recipient);
+        return new ChatMessageSent(MessageIds.of(conversation, sender.id(), clientMessageId), conversation, sender.id(), sender.name(), text,
             Instant.now().truncatedTo(ChronoUnit.MILLIS), clientMessageId, recipient.id());
     }
 }

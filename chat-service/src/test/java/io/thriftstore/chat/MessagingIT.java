@@ -119,6 +119,22 @@ class MessagingIT {
     }
 
     @Test
+    void aClientMessageIdReusedInAnotherConversationIsAnotherMessage() {
+        TestUser carol = TestUser.named("Carol");
+        String withBob = Chats.start(api, alice, bob);
+        String withCarol = Chats.start(api, alice, carol);
+
+        String toBob = Chats.send(api, alice, withBob, "m-1", "Hello Bob").json().path("id").asString();
+        String toCarol = Chats.send(api, alice, withCarol, "m-1", "Hello Carol").json().path("id").asString();
+
+        assertThat(toCarol).isNotEqualTo(toBob);
+        assertThat(Chats.awaitHistory(api, carol, withCarol, 1)).extracting(message -> message.path("text").asString())
+            .containsExactly("Hello Carol");
+        assertThat(Chats.awaitHistory(api, bob, withBob, 1)).extracting(message -> message.path("text").asString())
+            .containsExactly("Hello Bob");
+    }
+
+    @Test
     void badTextIsRefusedAndNothingIsSent() {
         String id = Chats.start(api, alice, bob);
         String path = "/api/conversations/" + id + "/messages";

@@ -92,7 +92,7 @@ class ChatGatewayIT {
 
         for (ChatClient session : List.of(aliceOnA, aliceOnB, bobOnB)) {
             Map<String, Object> frame = session.awaitMessages(1).get(0);
-            assertThat(frame).containsEntry("id", messageId(alice, "c-1"))
+            assertThat(frame).containsEntry("id", messageId(conversation, alice, "c-1"))
                 .containsEntry("conversationId", conversation)
                 .containsEntry("senderId", alice.id())
                 .containsEntry("senderName", "Alice")
@@ -266,7 +266,7 @@ class ChatGatewayIT {
     }
 
     /** chat-service derives message ids the same way: a resend is the same message. */
-    private static String messageId(TestUser sender, String clientMessageId) {
-        return UUID.nameUUIDFromBytes((sender.id() + ":" + clientMessageId).getBytes(StandardCharsets.UTF_8)).toString();
+    private static String messageId(String conversationId, TestUser sender, String clientMessageId) {
+        return UUID.nameUUIDFromBytes((conversationId + ":" + sender.id() + ":" + clientMessageId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

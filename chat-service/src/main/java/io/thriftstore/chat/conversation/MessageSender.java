@@ -47,7 +47,7 @@ class MessageSender {
             throw new RateLimitedException("Too many messages: at most " + chatSendLimits.permits() + " per "
                 + chatSendLimits.period().toSeconds() + " s.", decision.retryAfter());
         }
-        ChatMessageSent message = new ChatMessageSent(MessageIds.of(sender.id(), request.clientMessageId()),
+        ChatMessageSent message = new ChatMessageSent(MessageIds.of(conversation.toString(), sender.id(), request.clientMessageId()),
             conversation.toString(), sender.id(), sender.name(), text, Conversations.now(), request.clientMessageId(),
             conversation.otherThan(sender.id()));
         try {

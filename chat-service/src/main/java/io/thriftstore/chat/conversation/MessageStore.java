@@ -63,8 +63,10 @@ class MessageStore {
         if (!id.hasParticipant(sent.senderId())) {
             throw new ValidationException("Sender " + sent.senderId() + " is not in " + id);
         }
-        if (sent.clientMessageId() == null || !MessageIds.of(sent.senderId(), sent.clientMessageId()).equals(sent.id())) {
-            throw new ValidationException("Message id " + sent.id() + " is not derived from its sender and clientMessageId");
+        if (sent.clientMessageId() == null
+            || !(MessageIds.of(sent.conversationId(), sent.senderId(), sent.clientMessageId()).equals(sent.id())
+                 || MessageIds.beforeConversationIds(sent.senderId(), sent.clientMessageId()).equals(sent.id()))) {
+            throw new ValidationException("Message id " + sent.id() + " is not derived from its conversation, sender and clientMessageId");
         }
         MessageText.problem(MessageText.normalise(sent.text())).ifPresent(problem -> {
             throw new ValidationException("text " + problem);

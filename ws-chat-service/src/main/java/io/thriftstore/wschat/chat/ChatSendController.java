@@ -61,7 +61,7 @@ class ChatSendController {
         if (!decision.allowed()) {
             throw SendRefused.rateLimited(clientMessageId, chatSendLimits.permits(), chatSendLimits.period(), decision.retryAfter());
         }
-        ChatMessageSent message = new ChatMessageSent(MessageIds.of(sender.id(), clientMessageId), conversation.toString(),
+        ChatMessageSent message = new ChatMessageSent(MessageIds.of(conversation.toString(), sender.id(), clientMessageId), conversation.toString(),
             sender.id(), sender.name(), text, Instant.now().truncatedTo(ChronoUnit.MILLIS), clientMessageId,
             conversation.otherThan(sender.id()));
         try {

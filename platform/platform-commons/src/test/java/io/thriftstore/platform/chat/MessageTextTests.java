@@ -36,9 +36,11 @@ class MessageTextTests {
     }
 
     @Test
-    void aResendHasTheSameIdAndAnotherSendersMessageAnother() {
-        assertThat(MessageIds.of("user_a", "m-1")).isEqualTo(MessageIds.of("user_a", "m-1"));
-        assertThat(MessageIds.of("user_a", "m-1")).isNotEqualTo(MessageIds.of("user_b", "m-1"));
-        assertThat(MessageIds.of("user_a", "m-1")).isNotEqualTo(MessageIds.of("user_a", "m-2"));
+    void aResendHasTheSameIdAndAnotherSendersOrConversationsMessageAnother() {
+        assertThat(MessageIds.of("user_a:user_b", "user_a", "m-1")).isEqualTo(MessageIds.of("user_a:user_b", "user_a", "m-1"));
+        assertThat(MessageIds.of("user_a:user_b", "user_a", "m-1")).isNotEqualTo(MessageIds.of("user_a:user_b", "user_b", "m-1"));
+        assertThat(MessageIds.of("user_a:user_b", "user_a", "m-1")).isNotEqualTo(MessageIds.of("user_a:user_b", "user_a", "m-2"));
+        // the same clientMessageId in another conversation is another message, not a lost one
+        assertThat(MessageIds.of("user_a:user_b", "user_a", "m-1")).isNotEqualTo(MessageIds.of("user_a:user_c", "user_a", "m-1"));
     }
 }
