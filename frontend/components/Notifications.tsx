@@ -7,6 +7,7 @@ import { useSession } from "@/lib/auth";
 import { usePlatform } from "@/lib/runtime";
 import { useStomp, type LiveState } from "@/lib/stomp";
 import type { Notification } from "@/lib/types";
+import { asNotification } from "@/lib/frames";
 
 type Live = {
   unread: number;
@@ -51,7 +52,8 @@ export function NotificationsProvider({ children }: { children: React.ReactNode 
     config.notificationSocket,
     {
       "/user/queue/notifications": (frame) => {
-        const notification = JSON.parse(frame.body) as Notification;
+        const notification = asNotification(frame.body);
+        if (!notification) return; // not a notification of ours, or a link off the dashboard
         if (seen.current.has(notification.id)) return; // at-least-once delivery: drop repeats
         seen.current.add(notification.id);
         setUnread((n) => n + 1);

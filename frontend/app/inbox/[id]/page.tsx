@@ -7,6 +7,7 @@ import { Empty, ErrorBox, Loading, RequireAuth } from "@/components/states";
 import { ApiError, useApi, useLoad } from "@/lib/api";
 import { useSession } from "@/lib/auth";
 import { otherParty } from "@/lib/chat";
+import { asMessageOf } from "@/lib/frames";
 import { when } from "@/lib/format";
 import { usePlatform } from "@/lib/runtime";
 import { useStomp } from "@/lib/stomp";
@@ -90,8 +91,8 @@ function ConversationView() {
     config.chatSocket,
     {
       "/user/queue/messages": (frame) => {
-        const message = JSON.parse(frame.body) as Message;
-        if (message.conversationId !== id) return;
+        const message = asMessageOf(frame.body, id, user?.id);
+        if (!message) return; // another conversation's, or not from one of its members
         setMessages((m) => merge(m, [message]));
         if (message.senderId !== user?.id) setTimeout(markRead, 500);
       },
