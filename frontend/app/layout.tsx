@@ -39,6 +39,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       </body>
     </html>
   );
-  // Clerk is never initialised without a publishable key: it cannot work offline.
-  return config.devAuth ? page : <ClerkProvider>{page}</ClerkProvider>;
+  // Clerk is never initialised without a publishable key: it cannot work offline. `dynamic` puts the
+  // request's CSP nonce (proxy.ts) on the clerk-js script tags.
+  return config.devAuth ? page : <ClerkProvider dynamic>{page}</ClerkProvider>;
 }

@@ -20,6 +20,8 @@ import java.lang.annotation.Target;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     // The tests write much faster than a person; the limit itself is platform-commons' to test.
     "thriftstore.rate-limit.writes-per-minute=100000",
+    // Small enough for ImageLifecycleIT to reach with three 5 MB uploads.
+    "thriftstore.product.images.storage-per-seller=12MB",
     "spring.kafka.producer.properties.linger.ms=0",
     // An outage of a few seconds is then long enough for the relay to give up on a pass and send again.
     "thriftstore.product.relay.send-timeout=2s",

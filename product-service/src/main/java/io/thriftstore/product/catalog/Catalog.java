@@ -3,12 +3,14 @@ package io.thriftstore.product.catalog;
 import io.thriftstore.platform.auth.CurrentUser;
 import io.thriftstore.platform.events.EventEnvelope;
 import io.thriftstore.platform.events.EventType;
+import io.thriftstore.platform.web.BadRequestException;
 import io.thriftstore.platform.web.ConflictException;
 import io.thriftstore.platform.web.ETags;
 import io.thriftstore.platform.web.ForbiddenException;
 import io.thriftstore.platform.web.NotFoundException;
 import org.bson.types.ObjectId;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
@@ -18,6 +20,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,19 +44,23 @@ public class Catalog {
     static final Set<ProductStatus> PUBLIC_STATUSES = Set.of(ProductStatus.ACTIVE, ProductStatus.SOLD_OUT);
 
     private final Products products;
+    private final ApplicationEventPublisher internalEvents;
     private final Clock clock;
     private final String source;
     private final String currency;
 
-    Catalog(Products products, Clock clock, @Value("${spring.application.name}") String source,
-            @Value("${thriftstore.currency:USD}") String currency) {
+    Catalog(Products products, ApplicationEventPublisher internalEvents, Clock clock,
+            @Value("${spring.application.name}") String source, @Value("${thriftstore.currency:USD}") String currency) {
         this.products = products;
+        this.internalEvents = internalEvents;
         this.clock = clock;
         this.source = source;
         this.currency = currency.toUpperCase(Locale.ROOT);
     }
 
     ProductResponse create(CreateProductRequest request, CurrentUser seller) {
+        // A new product has no uploads yet, so no image URL can be one of its own.
+        checkImagesAreListed(request.imageUrls(), List.of());
         Instant now = clock.instant();
         Product product = new Product(new ObjectId(), seller.id(), seller.name(), request.name().strip(),
             request.description() == null ? "" : request.description().strip(), money(request.price()), currency,
@@ -99,6 +107,7 @@ public class Catalog {
 
     ProductResponse update(String id, UpdateProductRequest patch, String ifMatch, CurrentUser user) {
         return change(id, ifMatch, user, patch.quantity() != null, before -> {
+            checkImagesAreListed(patch.imageUrls(), before.imageUrls());
             int quantity = patch.quantity() != null ? patch.quantity() : before.quantity();
             ProductStatus status = nextStatus(before.status(), patch.status(), quantity);
             return before.with(
@@ -142,6 +151,48 @@ public class Catalog {
     }
 
     /**
+     * Long-archived listings give their photos up: a product archived (and unchanged) since before {@code cutoff}
+     * stops listing its images, announced like any change, and their files are deleted. A relist within the
+     * retention keeps the photos; a later one has none. Version-guarded, so a relist racing with this wins or
+     * loses as a whole, and several instances may run it at once.
+     *
+     * @return how many products gave their images up
+     */
+    public int dropImagesOfProductsArchivedBefore(Instant cutoff, int limit) {
+        int dropped = 0;
+        for (Product before : products.archivedWithImagesBefore(cutoff, limit)) {
+            Product after = before.with(before.name(), before.description(), before.price(), before.category(),
+                before.condition(), before.quantity(), before.status(), List.of(), clock.instant());
+            if (save(before, after)) {
+                dropped++;
+            }
+        }
+        return dropped;
+    }
+
+    /** Those of {@code imageUrls} that some product (of any status) lists. */
+    public Set<String> listedImages(Collection<String> imageUrls) {
+        return products.listedImages(imageUrls);
+    }
+
+    /**
+     * A product lists only images uploaded to it, and new ones arrive only through the upload: a client may
+     * reorder or drop the listed ones. So an image that left a product never comes back, which is what makes
+     * deleting its file at once (and sweeping unlisted files) safe.
+     */
+    private static void checkImagesAreListed(List<String> requested, List<String> listed) {
+        if (requested == null) {
+            return;
+        }
+        for (int i = 0; i < requested.size(); i++) {
+            if (!listed.contains(requested.get(i))) {
+                throw new BadRequestException("imageUrls[" + i + "]", "must be an image uploaded to this product "
+                    + "(upload photos with POST /api/products/{id}/images; this list can only reorder or remove them)");
+            }
+        }
+    }
+
+    /**
      * The owner's read-modify-write. A race lost to another writer is retried on the fresh state,
      * except when the caller pinned a version with If-Match (412) or sets the quantity: an absolute
      * quantity computed from a state that a reservation has since changed would silently undo that
@@ -156,11 +207,7 @@ public class Catalog {
             if (after.sameContentAs(before)) {
                 return before.toResponse();
             }
-            EventType type = after.status() == ProductStatus.ARCHIVED && before.status() != ProductStatus.ARCHIVED
-                ? EventType.PRODUCT_ARCHIVED : EventType.PRODUCT_UPDATED;
-            EventEnvelope<?> event = EventEnvelope.of(type, source,
-                after.toEvent(type == EventType.PRODUCT_UPDATED ? before : null));
-            if (products.replace(before, after, new Update(), event)) {
+            if (save(before, after)) {
                 return after.toResponse();
             }
             if (setsQuantity || attempt == ATTEMPTS) {
@@ -168,6 +215,26 @@ public class Catalog {
                     + "likely); reload it and try again.");
             }
         }
+    }
+
+    /**
+     * Writes {@code after} with the event announcing it if the product is still at {@code before}'s version;
+     * then the images it no longer lists are announced in-process, to have their files deleted.
+     */
+    private boolean save(Product before, Product after) {
+        EventType type = after.status() == ProductStatus.ARCHIVED && before.status() != ProductStatus.ARCHIVED
+            ? EventType.PRODUCT_ARCHIVED : EventType.PRODUCT_UPDATED;
+        EventEnvelope<?> event = EventEnvelope.of(type, source,
+            after.toEvent(type == EventType.PRODUCT_UPDATED ? before : null));
+        if (!products.replace(before, after, new Update(), event)) {
+            return false;
+        }
+        List<String> removed = new ArrayList<>(before.imageUrls());
+        removed.removeAll(after.imageUrls());
+        if (!removed.isEmpty()) {
+            internalEvents.publishEvent(new ProductImagesRemoved(before.id().toHexString(), removed));
+        }
+        return true;
     }
 
     private Product owned(String id, CurrentUser user) {

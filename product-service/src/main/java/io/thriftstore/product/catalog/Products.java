@@ -4,6 +4,7 @@ import io.thriftstore.platform.events.EventEnvelope;
 import io.thriftstore.product.outbox.PendingEvent;
 import io.thriftstore.product.outbox.PendingEvents;
 import io.thriftstore.product.outbox.RelayTrigger;
+import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 import org.springframework.beans.factory.InitializingBean;
@@ -20,9 +21,12 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -63,6 +67,10 @@ class Products implements InitializingBean {
             .on("createdAt", Sort.Direction.DESC).named("category_status_created"));
         indexes.createIndex(new Index().on("category", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
             .on("price", Sort.Direction.ASC).named("category_status_price"));
+        // The image sweep: which products list an image, and which archived ones are old enough to drop theirs.
+        indexes.createIndex(new Index().on("imageUrls", Sort.Direction.ASC).named("image_urls"));
+        indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("updatedAt", Sort.Direction.ASC)
+            .named("status_updated"));
     }
 
     /** Malformed ids find nothing: to a client they are just unknown products. */
@@ -112,6 +120,28 @@ class Products implements InitializingBean {
             relay.eventsStored(COLLECTION, before.id());
         }
         return replaced;
+    }
+
+    /** Up to {@code limit} archived products, unchanged since before {@code cutoff}, that still list images. */
+    List<Product> archivedWithImagesBefore(Instant cutoff, int limit) {
+        Query query = Query.query(where("status").is(ProductStatus.ARCHIVED).and("updatedAt").lt(cutoff)
+            .and("imageUrls.0").exists(true)).limit(limit);
+        return mongo.find(query, Product.class);
+    }
+
+    /** Those of {@code imageUrls} that some product lists. */
+    Set<String> listedImages(Collection<String> imageUrls) {
+        if (imageUrls.isEmpty()) {
+            return Set.of();
+        }
+        Query query = Query.query(where("imageUrls").in(imageUrls));
+        query.fields().include("imageUrls");
+        Set<String> listed = new HashSet<>();
+        for (Document product : mongo.find(query, Document.class, COLLECTION)) {
+            listed.addAll(product.getList("imageUrls", String.class));
+        }
+        listed.retainAll(Set.copyOf(imageUrls));
+        return listed;
     }
 
     /** Removes an order from the product's stock holds without changing the stock (or anything a client sees). */
