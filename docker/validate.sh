@@ -2,7 +2,7 @@
 # Static checks of the container and cluster packaging, for CI (no Docker engine or cluster needed):
 #   - docker-compose.yml renders with docker-compose 1.29 (installed from Debian when missing);
 #   - k8s/base renders with `kubectl kustomize` (skipped, saying so, when kubectl is absent);
-#   - the edge proxy config parses (`nginx -t`, only where nginx is installed);
+#   - the edge proxy config parses (`nginx -t`; nginx-light is installed from Debian when missing and root);
 #   - the Grafana dashboard is valid JSON.
 # Exits non-zero when anything is invalid. Image builds and a real `docker compose up` are NOT checked here.
 set -euo pipefail
@@ -36,6 +36,11 @@ else
   say "SKIPPED k8s/base: kubectl is not installed (it does not come from Debian; install kubectl >= 1.27 to check the Kustomize base)"
 fi
 
+if ! command -v nginx >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+  say "installing nginx-light (Debian package) to check the edge proxy's config"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null
+fi
 if command -v nginx >/dev/null 2>&1; then
   say "nginx -t docker/edge/nginx.conf"
   nginx -q -t -c "$PWD/docker/edge/nginx.conf"
