@@ -71,14 +71,20 @@ export default function ProductPage() {
         ) : mine ? (
           <OwnerActions product={p} onChange={(next) => product.setData(() => next)} />
         ) : (
-          <ShopperActions product={p} wished={wished.data} setWished={(v) => wished.setData(() => v)} />
+          <ShopperActions product={p} wished={wished.data} setWished={(v) => wished.setData(() => v)} onSoldOut={product.reload} />
         )}
       </div>
     </div>
   );
 }
 
-function ShopperActions({ product, wished, setWished }: { product: Product; wished: boolean | undefined; setWished: (v: boolean) => void }) {
+function ShopperActions({ product, wished, setWished, onSoldOut }: {
+  product: Product;
+  wished: boolean | undefined;
+  setWished: (v: boolean) => void;
+  /** Refreshes the item, so its status and stock show what the refusal found. */
+  onSoldOut: () => void;
+}) {
   const api = useApi();
   const router = useRouter();
   const [quantity, setQuantity] = useState(1);
@@ -114,7 +120,8 @@ function ShopperActions({ product, wished, setWished }: { product: Product; wish
         // A refusal ends this attempt; after a 503 or a network failure the same key retries the same order.
         if (e instanceof ApiError && (e.status === 409 || e.status === 422)) idempotencyKey.current = crypto.randomUUID();
         if (e instanceof ApiError && e.isSoldOut()) {
-          setSoldOut(e.detail ?? "Someone else bought the last one.");
+          setSoldOut((e.detail ?? "Someone else bought the last one.").replace(/^Sold out:\s*/, ""));
+          onSoldOut();
           return;
         }
         throw e;
@@ -145,7 +152,7 @@ function ShopperActions({ product, wished, setWished }: { product: Product; wish
     <>
       {soldOut !== null ? (
         <div className="error" role="alert" data-testid="sold-out">
-          <strong>Sold out</strong> — {soldOut} Nothing was ordered.
+          <strong>Sold out:</strong> {soldOut} Nothing was ordered.
         </div>
       ) : null}
       {available ? (
