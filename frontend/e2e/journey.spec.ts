@@ -46,12 +46,24 @@ test("sell with a photo, wishlist, live notice, buy, ship, chat both ways; a thi
   await expect(buyer.page.getByTestId("wishlist-item").filter({ hasText: itemName })).toContainText("available");
   await shot(buyer.page, "07-wishlist");
 
-  // Buy: the order is confirmed once the stock is reserved.
+  // A third user has the item open too, Buy button and all, while the buyer takes the only one.
+  const third = await signedIn(browser, "third", "Tia Third");
+  await third.page.goto(productUrl);
+  await expect(third.page.getByRole("button", { name: "Buy now" })).toBeVisible();
+
+  // Buy in one step: the answer is the outcome, confirmed at once (no waiting on a pending order).
   await buyer.page.goto(productUrl);
   await buyer.page.getByRole("button", { name: "Buy now" }).click();
   await expect(buyer.page).toHaveURL(/\/orders\//);
+  await expect(buyer.page.getByTestId("order-placed")).toContainText("Order confirmed");
   await expect(buyer.page.getByTestId("order-status")).toHaveText("Confirmed");
   await shot(buyer.page, "08-order-confirmed");
+
+  // Too late: the third user is told at once that it is sold out, and nothing is ordered.
+  await third.page.getByRole("button", { name: "Buy now" }).click();
+  await expect(third.page.getByTestId("sold-out")).toContainText("Sold out");
+  await expect(third.page.getByRole("button", { name: "Buy now" })).toHaveCount(0);
+  await shot(third.page, "08b-sold-out");
 
   // The seller ships it from the orders to fulfil.
   await seller.page.goto("/sales");
@@ -111,8 +123,7 @@ test("sell with a photo, wishlist, live notice, buy, ship, chat both ways; a thi
   await expect(seller.page.getByRole("heading", { name: "Seller insights" })).toBeVisible();
   await shot(seller.page, "16-insights");
 
-  // A third user sees none of it.
-  const third = await signedIn(browser, "third", "Tia Third");
+  // The third user sees none of it (their sold-out attempt stored nothing).
   for (const [path, empty] of [
     ["/orders", "You have not ordered anything yet."],
     ["/sales", "Nobody has ordered from you yet."],

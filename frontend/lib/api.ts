@@ -14,8 +14,15 @@ export class ApiError extends Error {
     readonly title: string,
     readonly detail: string | null,
     readonly errors: FieldError[] = [],
+    /** The problem's stable `type` URI (e.g. `https://thriftstore.dev/problems/sold-out`), when the service sent one. */
+    readonly type: string | null = null,
   ) {
     super(detail ?? title);
+  }
+
+  /** 409 `sold-out`: an item of the order lacks stock and nothing was ordered. */
+  isSoldOut(): boolean {
+    return this.status === 409 && (this.type ?? "").endsWith("/sold-out");
   }
 
   fieldErrors(): Record<string, string> {
@@ -64,13 +71,14 @@ export function useApi() {
         throw new ApiError(0, "The service cannot be reached", `Is the platform running? (${service})`);
       }
       if (!response.ok) {
-        let problem: { title?: string; detail?: string; errors?: FieldError[] } = {};
+        let problem: { title?: string; detail?: string; errors?: FieldError[]; type?: string } = {};
         try {
           problem = await response.json();
         } catch {
           // Not JSON (a proxy error page, say): the status alone is what we can show.
         }
-        throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? null, problem.errors ?? []);
+        throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? null, problem.errors ?? [],
+          problem.type ?? null);
       }
       if (response.status === 204) return undefined as T;
       const text = await response.text();

@@ -36,9 +36,10 @@ function Wishlist() {
         json: { items: [{ productId, quantity: 1 }] },
         headers: { "Idempotency-Key": crypto.randomUUID() },
       });
-      router.push(`/orders/${order.id}`);
+      router.push(`/orders/${order.id}?placed=1`);
     } catch (e) {
-      setError(e as ApiError);
+      const err = e as ApiError;
+      setError(err instanceof ApiError && err.isSoldOut() ? new ApiError(409, "Sold out", err.detail, [], err.type) : err);
     }
   };
 

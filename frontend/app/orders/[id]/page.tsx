@@ -1,6 +1,6 @@
 "use client";
 
-import { useParams } from "next/navigation";
+import { useParams, useSearchParams } from "next/navigation";
 import { useEffect } from "react";
 import { useNotifications } from "@/components/Notifications";
 import { OrderView } from "@/components/OrderView";
@@ -18,13 +18,16 @@ export default function OrderPage() {
 
 function OrderDetail() {
   const { id } = useParams<{ id: string }>();
+  // Just bought (the product page sends ?placed=1): a 201 means the stock is held and the order confirmed.
+  const placed = useSearchParams().get("placed") === "1";
   const api = useApi();
   const { subscribe } = useNotifications();
   const order = useLoad(`order:${id}`, () => api<Order>("orders", `/api/orders/${id}`));
   const { reload } = order;
   const pending = order.data?.status === "PENDING";
 
-  // PENDING lasts until product-service answers (about a second): poll until it is decided.
+  // New orders are CONFIRMED at once; PENDING is only an order placed before buy-in-one-step, which the
+  // platform settles (or rejects after its timeout): poll until it is decided.
   useEffect(() => {
     if (!pending) return;
     const timer = setInterval(reload, 1000);
@@ -38,6 +41,11 @@ function OrderDetail() {
     <>
       <h1>Order</h1>
       {pending ? <p className="muted">Waiting for the seller&apos;s stock to be reserved…</p> : null}
+      {placed && order.data.status === "CONFIRMED" ? (
+        <p className="success" role="status" data-testid="order-placed">
+          <strong>Order confirmed</strong> — the item is yours; arrange the hand-over with the seller in chat.
+        </p>
+      ) : null}
       <OrderView order={order.data} full onChange={(next) => order.setData(() => next)} />
     </>
   );

@@ -71,19 +71,26 @@ export default function ProductPage() {
         ) : mine ? (
           <OwnerActions product={p} onChange={(next) => product.setData(() => next)} />
         ) : (
-          <ShopperActions product={p} wished={wished.data} setWished={(v) => wished.setData(() => v)} />
+          <ShopperActions product={p} wished={wished.data} setWished={(v) => wished.setData(() => v)} onSoldOut={product.reload} />
         )}
       </div>
     </div>
   );
 }
 
-function ShopperActions({ product, wished, setWished }: { product: Product; wished: boolean | undefined; setWished: (v: boolean) => void }) {
+function ShopperActions({ product, wished, setWished, onSoldOut }: {
+  product: Product;
+  wished: boolean | undefined;
+  setWished: (v: boolean) => void;
+  /** Refreshes the item, so its status and stock show what the refusal found. */
+  onSoldOut: () => void;
+}) {
   const api = useApi();
   const router = useRouter();
   const [quantity, setQuantity] = useState(1);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const [soldOut, setSoldOut] = useState<string | null>(null);
   // One key per purchase attempt: a double click or a retry after a timeout is the same order.
   const idempotencyKey = useRef(crypto.randomUUID());
 
@@ -99,14 +106,26 @@ function ShopperActions({ product, wished, setWished }: { product: Product; wish
     }
   };
 
+  // Buying is one step: 201 means the stock is held and the order CONFIRMED; 409 sold-out means nothing was ordered.
   const buy = () =>
     run(async () => {
-      const order = await api<Order>("orders", "/api/orders", {
-        json: { items: [{ productId: product.id, quantity }] },
-        headers: { "Idempotency-Key": idempotencyKey.current },
-      });
-      idempotencyKey.current = crypto.randomUUID();
-      router.push(`/orders/${order.id}`);
+      try {
+        const order = await api<Order>("orders", "/api/orders", {
+          json: { items: [{ productId: product.id, quantity }] },
+          headers: { "Idempotency-Key": idempotencyKey.current },
+        });
+        idempotencyKey.current = crypto.randomUUID();
+        router.push(`/orders/${order.id}?placed=1`);
+      } catch (e) {
+        // A refusal ends this attempt; after a 503 or a network failure the same key retries the same order.
+        if (e instanceof ApiError && (e.status === 409 || e.status === 422)) idempotencyKey.current = crypto.randomUUID();
+        if (e instanceof ApiError && e.isSoldOut()) {
+          setSoldOut((e.detail ?? "Someone else bought the last one.").replace(/^Sold out:\s*/, ""));
+          onSoldOut();
+          return;
+        }
+        throw e;
+      }
     });
 
   const toggleWish = () =>
@@ -128,9 +147,14 @@ function ShopperActions({ product, wished, setWished }: { product: Product; wish
       router.push(`/inbox/${encodeURIComponent(conversation.id)}`);
     });
 
-  const available = product.status === "ACTIVE" && product.quantity > 0;
+  const available = product.status === "ACTIVE" && product.quantity > 0 && soldOut === null;
   return (
     <>
+      {soldOut !== null ? (
+        <div className="error" role="alert" data-testid="sold-out">
+          <strong>Sold out:</strong> {soldOut} Nothing was ordered.
+        </div>
+      ) : null}
       {available ? (
         <div className="actions">
           <label>

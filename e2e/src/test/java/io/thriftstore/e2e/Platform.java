@@ -124,6 +124,10 @@ public final class Platform {
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
         builder.environment().put("THRIFTSTORE_PORT_OFFSET", String.valueOf(OFFSET));
         builder.environment().put("THRIFTSTORE_DATA", DATA.toString());
+        // Stock held for an order that never commits comes back within seconds here (2 minutes by default), so a
+        // journey can watch it happen; commits take milliseconds, far below it.
+        builder.environment().put("PRODUCT_HOLD_TIMEOUT", "20s");
+        builder.environment().put("PRODUCT_HOLD_CHECK_INTERVAL", "1s");
         Process process = builder.start();
         process.getOutputStream().close();
         // The script's background children write to their own logs, so this stream ends with the script.

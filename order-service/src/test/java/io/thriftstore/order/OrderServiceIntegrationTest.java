@@ -25,8 +25,7 @@ import io.thriftstore.testing.TestTokens;
 
 /**
  * The one Spring context of this module's integration tests: the service on a random port against the real
- * PostgreSQL and Kafka servers, a stand-in of product-service's REST API (a real HTTP server) and of its
- * inventory answers (over the real broker). Every test class extends this, so the context starts once per
+ * PostgreSQL and Kafka servers, and a stand-in of product-service's hold endpoint (a real HTTP server). Every test class extends this, so the context starts once per
  * JVM; tests keep apart by using their own users and products.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -37,11 +36,12 @@ import io.thriftstore.testing.TestTokens;
     "thriftstore.order.timeout-check-interval=300ms",
     "resilience4j.retry.instances.catalog.wait-duration=20ms",
     "thriftstore.catalog.read-timeout=500ms",
+    "thriftstore.catalog.service-key=" + FakeCatalog.SERVICE_KEY,
     "resilience4j.circuitbreaker.instances.catalog.wait-duration-in-open-state=1s",
     "logging.level.org.apache.kafka=WARN",
     "logging.level.org.apache.kafka.clients.NetworkClient=ERROR"})
 @RealInfrastructure
-@Import({InventoryStandIn.class, OrderEventsRecorder.class})
+@Import(OrderEventsRecorder.class)
 abstract class OrderServiceIntegrationTest {
 
     static final FakeCatalog CATALOG = FakeCatalog.startOnFreePort();
@@ -53,8 +53,6 @@ abstract class OrderServiceIntegrationTest {
 
     @LocalServerPort
     int port;
-    @Autowired
-    InventoryStandIn inventory;
     @Autowired
     OrderEventsRecorder events;
     @Autowired
@@ -82,18 +80,19 @@ abstract class OrderServiceIntegrationTest {
         return "Name of " + userId;
     }
 
-    /** A product of {@code sellerId} in the catalog, {@code quantity} in stock; not answered by the inventory stand-in. */
+    /** A product of {@code sellerId} in the catalog, {@code quantity} in stock. */
     static String product(String sellerId, String price, int quantity) {
         String id = "p-" + UUID.randomUUID();
         CATALOG.put(id, sellerId, displayName(sellerId), "Item " + id.substring(2, 8), price, quantity, "ACTIVE");
         return id;
     }
 
-    /** A product whose reservations the inventory stand-in answers from {@code stock}. */
-    String reservableProduct(String sellerId, String price, int stock) {
-        String id = product(sellerId, price, Math.max(stock, 1));
-        inventory.stock(id, stock);
-        return id;
+    /**
+     * Sets an order's stored status as an older version of the service could have left it (PENDING was the status
+     * of a new order before buy-in-one-step; REJECTED the answer to a failed reservation).
+     */
+    void storedAs(String orderId, String status) {
+        jdbc.update("UPDATE orders SET status = ? WHERE id = ?::uuid", status, orderId);
     }
 
     static Map<String, Object> orderOf(String productId, int quantity) {

@@ -33,7 +33,7 @@ class OrderUpdatesIT extends OrderServiceIntegrationTest {
             .isEqualTo(404);
         assertThat(api.get("/api/orders/not-a-uuid", bearer(buyer)).status()).isEqualTo(404);
         assertThat(api.get("/api/orders/" + java.util.UUID.randomUUID(), bearer(buyer)).status()).isEqualTo(404);
-        assertThat(api.get("/api/orders/" + placed.id(), bearer(buyer)).json().path("status").asString()).isEqualTo("PENDING");
+        assertThat(api.get("/api/orders/" + placed.id(), bearer(buyer)).json().path("status").asString()).isEqualTo("CONFIRMED");
     }
 
     @Test
@@ -49,12 +49,12 @@ class OrderUpdatesIT extends OrderServiceIntegrationTest {
         assertThat(cancelled.headers().getETag()).isEqualTo("\"" + cancelled.json().path("version").asLong() + "\"");
         JsonAssertions.lastHistory(cancelled, "CANCELLED", buyer);
         OrderEvent event = events.await(id, "order.cancelled.v1");
-        assertThat(event.previousStatus()).isEqualTo("PENDING");
+        assertThat(event.previousStatus()).isEqualTo("CONFIRMED");
         assertThat(event.actorId()).isEqualTo(buyer);
         assertThat(event.status()).isEqualTo("CANCELLED");
         assertThat(event.reason()).isEqualTo("Found one nearer");
         assertThat(event.version()).isEqualTo(cancelled.json().path("version").asLong());
-        assertThat(events.typesOf(id)).containsExactly("order.created.v1", "order.cancelled.v1");
+        assertThat(events.typesOf(id)).containsExactly("order.created.v1", "order.confirmed.v1", "order.cancelled.v1");
     }
 
     @Test
@@ -66,7 +66,7 @@ class OrderUpdatesIT extends OrderServiceIntegrationTest {
 
         Api.Response stale = api.patch("/api/orders/" + id, bearer(buyer), Map.of("status", "CANCELLED"), h -> h.setIfMatch("\"99\""));
         assertThat(stale.status()).isEqualTo(412);
-        assertThat(api.get("/api/orders/" + id, bearer(buyer)).json().path("status").asString()).isEqualTo("PENDING");
+        assertThat(api.get("/api/orders/" + id, bearer(buyer)).json().path("status").asString()).isEqualTo("CONFIRMED");
 
         Api.Response current = api.patch("/api/orders/" + id, bearer(buyer), Map.of("status", "CANCELLED"),
             h -> h.setIfMatch(placed.headers().getETag()));
@@ -77,8 +77,8 @@ class OrderUpdatesIT extends OrderServiceIntegrationTest {
     void ofTwoConcurrentUpdatesWithTheSameETagExactlyOneWins() throws Exception {
         String seller = user("seller");
         String buyer = user("buyer");
-        String id = place(buyer, reservableProduct(seller, "10", 10), 1).id();
-        Api.Response confirmed = awaitStatus(id, buyer, "CONFIRMED");
+        Api.Response confirmed = place(buyer, product(seller, "10", 10), 1);
+        String id = confirmed.id();
         String etag = confirmed.headers().getETag();
 
         CountDownLatch start = new CountDownLatch(1);
@@ -138,7 +138,7 @@ class OrderUpdatesIT extends OrderServiceIntegrationTest {
         assertThat(ids(api.get("/api/orders?role=buyer&status=CANCELLED", bearer(buyer)))).containsExactly(second);
         assertThat(ids(api.get("/api/orders?role=seller", bearer(buyer)))).isEmpty();
         assertThat(api.get("/api/orders?role=seller", bearer(seller)).json().path("page").path("totalElements").asLong()).isEqualTo(4);
-        assertThat(ids(api.get("/api/orders?role=seller&status=pending&size=2&page=1", bearer(seller)))).hasSize(1);
+        assertThat(ids(api.get("/api/orders?role=seller&status=confirmed&size=2&page=1", bearer(seller)))).hasSize(1);
 
         Api.Response page = api.get("/api/orders?size=2&page=1", bearer(buyer));
         assertThat(ids(page)).containsExactly(first);

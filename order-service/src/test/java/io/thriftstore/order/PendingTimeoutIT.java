@@ -18,7 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.thriftstore.order.order.OrderService;
 import io.thriftstore.platform.events.OrderEvent;
 
-/** Orders nobody answered for two minutes are rejected with reason TIMEOUT, once, however many instances run the job. */
+/**
+ * Orders still PENDING after two minutes are rejected with reason TIMEOUT, once, however many instances run the job.
+ * New orders are CONFIRMED at once; PENDING ones are those an older version of the service left behind.
+ */
 class PendingTimeoutIT extends OrderServiceIntegrationTest {
 
     @Autowired
@@ -31,8 +34,10 @@ class PendingTimeoutIT extends OrderServiceIntegrationTest {
         String product = product(seller, "10", 5);
         String old = place(buyer, product, 1).id();
         String fresh = place(buyer, product, 1).id();
-        placedAgo(old, 121);
+        storedAs(fresh, "PENDING");
         placedAgo(fresh, 100);
+        storedAs(old, "PENDING");
+        placedAgo(old, 121);
 
         Api.Response rejected = awaitStatus(old, buyer, "REJECTED");
 
@@ -55,7 +60,7 @@ class PendingTimeoutIT extends OrderServiceIntegrationTest {
         for (int i = 0; i < 40; i++) {
             ids.add(place(buyer, product, 1).id());
         }
-        jdbc.update("UPDATE orders SET created_at = now() - interval '10 minutes' WHERE buyer_id = ?", buyer);
+        jdbc.update("UPDATE orders SET status = 'PENDING', created_at = now() - interval '10 minutes' WHERE buyer_id = ?", buyer);
 
         // Four "instances" at once, besides the scheduled job of this one.
         ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 class PlacingOrdersIT extends OrderServiceIntegrationTest {
 
     @Test
-    void anOrderIsStoredPendingWithCatalogNamesAndPricesAndPublished() {
+    void anOrderIsConfirmedInOneStepWithCatalogNamesAndPricesAndBothEventsPublished() {
         String seller = user("seller");
         String buyer = user("buyer");
         String lamp = product(seller, "12.50", 5);
@@ -33,7 +33,7 @@ class PlacingOrdersIT extends OrderServiceIntegrationTest {
         JsonNode order = placed.json();
         assertThat(placed.headers().getLocation().toString()).isEqualTo("/api/orders/" + order.path("id").asString());
         assertThat(placed.headers().getETag()).isEqualTo("\"" + order.path("version").asLong() + "\"");
-        assertThat(order.path("status").asString()).isEqualTo("PENDING");
+        assertThat(order.path("status").asString()).isEqualTo("CONFIRMED");
         assertThat(order.path("buyerId").asString()).isEqualTo(buyer);
         assertThat(order.path("buyerName").asString()).isEqualTo(displayName(buyer));
         assertThat(order.path("sellerId").asString()).isEqualTo(seller);
@@ -43,9 +43,14 @@ class PlacingOrdersIT extends OrderServiceIntegrationTest {
         assertThat(order.path("items").get(1).path("quantity").asInt()).isEqualTo(1);
         assertThat(order.path("total").decimalValue()).isEqualByComparingTo("77.50");
         assertThat(order.path("currency").asString()).isEqualTo("USD");
-        assertThat(order.path("history")).hasSize(1);
+        assertThat(order.path("history")).hasSize(2);
         assertThat(order.path("history").get(0).path("status").asString()).isEqualTo("PENDING");
         assertThat(order.path("history").get(0).path("by").asString()).isEqualTo(buyer);
+        assertThat(order.path("history").get(1).path("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(order.path("history").get(1).path("by").asString()).isEqualTo("system");
+        // The stock was held at product-service for this very order before it was stored.
+        assertThat(CATALOG.held(order.path("id").asString())).isTrue();
+        assertThat(CATALOG.quantity(lamp)).isEqualTo(2);
 
         // Stored: the buyer reads it back exactly as it was answered.
         assertThat(api.get("/api/orders/" + order.path("id").asString(), bearer(buyer)).json()).isEqualTo(order);
@@ -57,6 +62,108 @@ class PlacingOrdersIT extends OrderServiceIntegrationTest {
         assertThat(created.total()).isEqualByComparingTo("77.50");
         assertThat(created.items()).hasSize(2);
         assertThat(created.buyerName()).isEqualTo(displayName(buyer));
+        OrderEvent confirmed = events.await(order.path("id").asString(), "order.confirmed.v1");
+        assertThat(confirmed.status()).isEqualTo("CONFIRMED");
+        assertThat(confirmed.previousStatus()).isEqualTo("PENDING");
+        assertThat(confirmed.actorId()).isEqualTo("system");
+        assertThat(confirmed.version()).isEqualTo(order.path("version").asLong());
+        assertThat(events.typesOf(order.path("id").asString())).containsExactly("order.created.v1", "order.confirmed.v1");
+    }
+
+    @Test
+    void anItemWithoutEnoughStockIs409SoldOutNamingTheShortItems() {
+        String seller = user("seller");
+        String buyer = user("buyer");
+        String plenty = product(seller, "10", 5);
+        String few = product(seller, "10", 1);
+
+        Api.Response refused = api.post("/api/orders", bearer(buyer), Map.of("items", List.of(
+            Map.of("productId", plenty, "quantity", 1), Map.of("productId", few, "quantity", 2))));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.headers().getContentType().toString()).contains("application/problem+json");
+        assertThat(refused.json().path("type").asString()).isEqualTo("https://thriftstore.dev/problems/sold-out");
+        JsonNode item = refused.json().path("items").get(0);
+        assertThat(item.path("productId").asString()).isEqualTo(few);
+        assertThat(item.path("name").asString()).isEqualTo("Item " + few.substring(2, 8));
+        assertThat(item.path("requested").asInt()).isEqualTo(2);
+        assertThat(item.path("available").asInt()).isEqualTo(1);
+        assertThat(refused.json().path("items")).hasSize(1);
+        assertThat(ordersOf(buyer)).isZero();
+        assertThat(CATALOG.quantity(plenty)).as("all or nothing").isEqualTo(5);
+    }
+
+    @Test
+    void concurrentBuyersOfTheLastItemGetOne201AndThe409SoldOut() throws Exception {
+        String seller = user("seller");
+        String last = product(seller, "10", 1);
+        List<String> buyers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            buyers.add(user("racer"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Api.Response>> requests = new ArrayList<>();
+            buyers.forEach(buyer -> requests.add(() -> api.post("/api/orders", bearer(buyer), orderOf(last, 1))));
+            List<Api.Response> answers = new ArrayList<>();
+            for (Future<Api.Response> answer : pool.invokeAll(requests)) {
+                answers.add(answer.get());
+            }
+            assertThat(answers).extracting(Api.Response::status).containsOnly(201, 409).containsOnlyOnce(201);
+            assertThat(answers).filteredOn(answer -> answer.status() == 409)
+                .allSatisfy(answer -> assertThat(answer.json().path("type").asString()).endsWith("/sold-out"));
+            assertThat(answers).filteredOn(answer -> answer.status() == 201)
+                .allSatisfy(answer -> assertThat(answer.json().path("status").asString()).isEqualTo("CONFIRMED"));
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM order_item WHERE product_id = ?", Long.class, last)).isEqualTo(1);
+    }
+
+    @Test
+    void whenTheCommitFailsAfterTheHoldNothingIsStoredAndTheHoldIsLeftToExpire() {
+        String seller = user("seller");
+        String buyer = user("crasher");
+        String lamp = product(seller, "10", 3);
+        // The database refuses this buyer's orders: the transaction fails after product-service held the stock,
+        // as a crash between the two steps would leave it.
+        jdbc.execute("CREATE OR REPLACE FUNCTION refuse_crasher() RETURNS trigger AS $$ BEGIN "
+            + "IF NEW.buyer_id = '" + buyer + "' THEN RAISE EXCEPTION 'commit fails'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql");
+        jdbc.execute("CREATE TRIGGER refuse_crasher BEFORE INSERT ON orders FOR EACH ROW EXECUTE FUNCTION refuse_crasher()");
+        try {
+            Api.Response failed = api.post("/api/orders", bearer(buyer), orderOf(lamp, 1));
+
+            assertThat(failed.status()).as(failed.toString()).isEqualTo(500);
+            assertThat(failed.headers().getContentType().toString()).contains("application/problem+json");
+        }
+        finally {
+            jdbc.execute("DROP TRIGGER refuse_crasher ON orders");
+        }
+        assertThat(ordersOf(buyer)).isZero();
+        assertThat(CATALOG.quantity(lamp)).as("held at product-service, which releases it when it expires").isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox WHERE convert_from(payload, 'UTF8') LIKE ?", Long.class, "%" + buyer + "%"))
+            .as("no order.created: the hold is never confirmed").isZero();
+    }
+
+    @Test
+    void productServiceUnreachableIs503WithRetryAfterAndNothingStored() {
+        String seller = user("seller");
+        String buyer = user("buyer");
+        String lamp = product(seller, "10", 5);
+
+        CATALOG.stop();
+        try {
+            Api.Response unavailable = api.post("/api/orders", bearer(buyer), orderOf(lamp, 1));
+            assertThat(unavailable.status()).as(unavailable.toString()).isEqualTo(503);
+            assertThat(unavailable.headers().getFirst("Retry-After")).isEqualTo("5");
+            assertThat(unavailable.json().path("type").asString()).endsWith("/service-unavailable");
+        }
+        finally {
+            CATALOG.start();
+        }
+        assertThat(ordersOf(buyer)).isZero();
+        assertOrdersAreTakenAgain(buyer, lamp);
     }
 
     @Test
@@ -99,6 +206,7 @@ class PlacingOrdersIT extends OrderServiceIntegrationTest {
         assertRefused(buyer, orderOf(archived, 1), 409);
         assertRefused(buyer, orderOf(soldOut, 1), 409);
         assertRefused(buyer, orderOf(lamp, 6), 409);
+        assertThat(CATALOG.quantity(lamp)).isEqualTo(5);
         assertRefused(seller, orderOf(lamp, 1), 403);
 
         assertThat(ordersOf(buyer)).isZero();

@@ -79,22 +79,18 @@ class TransitionMatrixIT extends OrderServiceIntegrationTest {
         }
     }
 
-    /** A new order brought to {@code status} the way users and the platform would. */
+    /**
+     * A new order brought to {@code status} the way users would; PENDING and REJECTED, which no new order reaches
+     * any more, are stored as an older version of the service left them.
+     */
     Fixture orderIn(String status) {
         String seller = user("seller");
         String buyer = user("buyer");
-        String product = switch (status) {
-            case "PENDING", "CANCELLED" -> product(seller, "10", 5);
-            case "REJECTED" -> reservableProduct(seller, "10", 0);
-            default -> reservableProduct(seller, "10", 100);
-        };
-        String id = place(buyer, product, 1).id();
+        String id = place(buyer, product(seller, "10", 5), 1).id();
         switch (status) {
+            case "PENDING", "REJECTED" -> storedAs(id, status);
             case "CANCELLED" -> assertThat(cancel(id, buyer).status()).isEqualTo(200);
-            case "REJECTED" -> awaitStatus(id, buyer, "REJECTED");
-            case "CONFIRMED" -> awaitStatus(id, buyer, "CONFIRMED");
             case "SHIPPED", "DELIVERED" -> {
-                awaitStatus(id, buyer, "CONFIRMED");
                 assertThat(api.patch("/api/orders/" + id, bearer(seller), Map.of("status", "SHIPPED")).status()).isEqualTo(200);
                 if (status.equals("DELIVERED")) {
                     assertThat(api.patch("/api/orders/" + id, bearer(seller), Map.of("status", "DELIVERED")).status()).isEqualTo(200);

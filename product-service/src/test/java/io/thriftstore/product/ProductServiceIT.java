@@ -28,9 +28,16 @@ import java.lang.annotation.Target;
     // Writes wake the relay; the pass on this interval is only the fallback (and the retry after an outage).
     // Long here, so that an event seen within a second or two was sent by the wake, not by a pass.
     "thriftstore.product.relay.interval=10s",
+    // Holds whose order never shows up on order-events are given back within seconds here (2 minutes by default).
+    "thriftstore.product.hold.timeout=3s",
+    "thriftstore.product.hold.check-interval=500ms",
+    "thriftstore.product.hold.service-key=" + ProductServiceIT.SERVICE_KEY,
     "logging.level.org.apache.kafka=WARN",
     "logging.level.org.apache.kafka.clients.NetworkClient=ERROR"})
 @RealInfrastructure
 @Import({PublishedEvents.class, Orders.class})
 public @interface ProductServiceIT {
+
+    /** What order-service sends in {@code Thriftstore-Service-Key} to hold stock. */
+    String SERVICE_KEY = "test-service-key";
 }

@@ -147,6 +147,10 @@ final class DrillPlatform implements AutoCloseable {
         env.putAll(serviceEnvironment(service));
         // The load comes from few buyers at tens of orders per second; the default 60 writes/min per user would refuse it.
         env.put("WRITE_RATE_LIMIT_PER_MINUTE", "100000");
+        // A hold whose order-service call failed mid-way (a fault of a drill) gives its stock back within seconds,
+        // so the audit's stock count settles quickly (2 minutes by default).
+        env.put("PRODUCT_HOLD_TIMEOUT", "20s");
+        env.put("PRODUCT_HOLD_CHECK_INTERVAL", "1s");
         processes.put(service, builder.start());
     }
 

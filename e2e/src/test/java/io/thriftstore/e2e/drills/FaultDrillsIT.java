@@ -51,7 +51,7 @@ class FaultDrillsIT {
     private static final int BUYERS = 40;
     private static final int STOCK = 10_000;
     private static final int RATE = Integer.getInteger("drills.orders-per-second", 20);
-    /** After recovery, every order must be CONFIRMED or REJECTED within this (the design's relay promise is 1 s). */
+    /** After recovery, every order must be final within this (orders are CONFIRMED in the answer; notices take two hops). */
     private static final Duration FINAL_WITHIN = Duration.ofSeconds(90);
 
     private DrillPlatform platform;
@@ -253,8 +253,12 @@ class FaultDrillsIT {
         assertThat(rushAccepted.size() + refused).as("every buyer was accepted or refused as sold out: " + statuses)
                 .isEqualTo(buyerCount);
         assertThat(stored.keySet()).isEqualTo(rushAccepted.keySet());
+        // Buy in one step: the answer is the outcome. Exactly one 201 per last item, every other buyer 409 sold-out.
+        assertThat(statuses.get(201)).as("answers " + statuses).isNotNull();
+        assertThat(statuses.get(201).get()).as("answers " + statuses).isEqualTo(10);
+        assertThat(refused).as("answers " + statuses).isEqualTo(buyerCount - 10);
         assertThat(byStatus.getOrDefault("CONFIRMED", 0L)).isEqualTo(10L);
-        assertThat(byStatus.getOrDefault("REJECTED", 0L)).isEqualTo(rushAccepted.size() - 10L);
+        assertThat(byStatus.getOrDefault("REJECTED", 0L)).isZero();
         Map<String, Long> confirmedPerItem = stored.values().stream().filter(o -> o.status().equals("CONFIRMED"))
                 .collect(Collectors.groupingBy(Audit.StoredOrder::productId, Collectors.counting()));
         assertThat(confirmedPerItem).hasSize(10).allSatisfy((item, n) -> assertThat(n).isEqualTo(1L));
@@ -312,9 +316,12 @@ class FaultDrillsIT {
         Map<String, Integer> sold = new HashMap<>();
         stored.values().stream().filter(o -> o.status().equals("CONFIRMED"))
                 .forEach(o -> sold.merge(o.productId(), o.quantity(), Integer::sum));
+        // A hold made for a request that then failed (product-service answered after order-service gave up) is
+        // given back when it expires (20 s on the drill platform): wait for that before counting.
         for (String productId : productIds) {
-            assertThat(Audit.remainingStock(productId) + sold.getOrDefault(productId, 0))
-                    .as("stock of " + productId + " conserved (remaining + confirmed = initial)").isEqualTo(STOCK);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> assertThat(Audit.remainingStock(productId) + sold.getOrDefault(productId, 0))
+                            .as("stock of " + productId + " conserved (remaining + confirmed = initial)").isEqualTo(STOCK));
         }
     }
 

@@ -1,6 +1,10 @@
 package io.thriftstore.order.order;
 
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,8 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -20,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.thriftstore.order.catalog.CatalogClient;
-import io.thriftstore.order.catalog.CatalogProduct;
+import io.thriftstore.order.catalog.StockHold;
 import io.thriftstore.platform.auth.CurrentUser;
 import io.thriftstore.platform.events.OrderEvent;
 import io.thriftstore.platform.outbox.Outbox;
@@ -29,6 +31,7 @@ import io.thriftstore.platform.web.ConflictException;
 import io.thriftstore.platform.web.ETags;
 import io.thriftstore.platform.web.ForbiddenException;
 import io.thriftstore.platform.web.NotFoundException;
+import io.thriftstore.platform.web.ServiceUnavailableException;
 import io.thriftstore.platform.web.UnprocessableException;
 
 /**
@@ -39,10 +42,11 @@ import io.thriftstore.platform.web.UnprocessableException;
 @Service
 public class OrderService {
 
-    private static final Logger log = LoggerFactory.getLogger(OrderService.class);
-
     /** Reason of an order that stayed PENDING too long. */
     public static final String TIMEOUT = "TIMEOUT";
+
+    /** A hold this close to expiring is not committed: the commit must land well before product-service releases it. */
+    private static final Duration COMMIT_MARGIN = Duration.ofSeconds(5);
 
     private final OrderRepository orders;
     private final IdempotencyKeys idempotencyKeys;
@@ -65,8 +69,12 @@ public class OrderService {
     }
 
     /**
-     * Places an order; with an Idempotency-Key, a repeat of the same request returns the first order. The
-     * catalog is read before the transaction opens, so no database connection waits on product-service.
+     * Places an order in one step (DESIGN section 6, flow 1): product-service holds the stock of the whole order
+     * for its id and answers the names, prices and seller; then the order is committed CONFIRMED, with
+     * order.created and order.confirmed in the outbox, in one transaction. With an Idempotency-Key, a repeat of the
+     * same request returns the first order. The hold is made before the transaction opens, so no database
+     * connection waits on product-service; if the commit fails, nothing confirms the hold and product-service
+     * gives the stock back when it expires.
      */
     Placed place(CurrentUser buyer, PlaceOrderRequest request, String idempotencyKey) {
         String hash = IdempotencyKeys.hash(request);
@@ -76,7 +84,11 @@ public class OrderService {
                 return repeat.get();
             }
         }
-        Order order = newOrder(buyer, request);
+        // With a key, the order id follows from it: a concurrent twin, or a retry after a failed commit, asks for
+        // the same hold (idempotent by order id) instead of taking the stock a second time.
+        UUID orderId = idempotencyKey == null ? UUID.randomUUID()
+            : UUID.nameUUIDFromBytes((buyer.id() + '\u0000' + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+        Order order = newOrder(orderId, buyer, request);
         return transaction.execute(status -> {
             if (idempotencyKey != null) {
                 // Recorded first, against the unique key: a concurrent twin waits here and then finds this row.
@@ -88,6 +100,8 @@ public class OrderService {
             }
             orders.saveAndFlush(order);
             outbox.append(OrderStatus.PENDING.event(), OrderResponse.event(order, null, buyer.id()));
+            // The stock is held: confirmed at once, by the platform (the same transition an answer used to make).
+            move(order, OrderStatus.CONFIRMED, null, OrderEvent.SYSTEM_ACTOR);
             return new Placed(OrderResponse.of(order), true);
         });
     }
@@ -100,47 +114,37 @@ public class OrderService {
         return new Placed(OrderResponse.of(order), false);
     }
 
-    private Order newOrder(CurrentUser buyer, PlaceOrderRequest request) {
+    private Order newOrder(UUID orderId, CurrentUser buyer, PlaceOrderRequest request) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < request.items().size(); i++) {
             if (!seen.add(request.items().get(i).productId())) {
                 throw new BadRequestException("items[" + i + "].productId", "is listed more than once");
             }
         }
-        List<String> ids = request.items().stream().map(PlaceOrderRequest.Item::productId).toList();
-        Map<String, CatalogProduct> found = new HashMap<>();
-        catalog.products(ids).forEach(product -> found.put(product.id(), product));
-
-        List<OrderItem> items = new java.util.ArrayList<>();
+        StockHold hold = catalog.hold(orderId.toString(), buyer.id(), request.items().stream()
+            .map(item -> new CatalogClient.Line(item.productId(), item.quantity())).toList());
+        if (!currency.equals(hold.currency())) {
+            // product-service keeps one platform currency too: only a misconfiguration gets here.
+            throw new ConflictException("These items are priced in " + hold.currency() + ", orders are in " + currency + ".");
+        }
+        Map<String, StockHold.Item> held = new HashMap<>();
+        hold.items().forEach(item -> held.put(item.productId(), item));
+        List<OrderItem> items = new ArrayList<>();
         for (PlaceOrderRequest.Item item : request.items()) {
-            CatalogProduct product = found.get(item.productId());
-            if (product == null) {
-                throw new NotFoundException("Product " + item.productId() + " does not exist.");
-            }
-            if (product.archived()) {
-                throw new ConflictException("'" + product.name() + "' is no longer for sale.");
-            }
-            if (product.soldOut() || product.quantity() < item.quantity()) {
-                throw new ConflictException("'" + product.name() + "' has only " + Math.max(product.quantity(), 0)
-                    + " left; " + item.quantity() + " were asked for.");
-            }
-            if (!currency.equals(product.currency())) {
-                throw new ConflictException("'" + product.name() + "' is priced in " + product.currency()
-                    + ", orders are in " + currency + ".");
+            StockHold.Item product = held.get(item.productId());
+            if (product == null || product.quantity() != item.quantity() || held.size() != request.items().size()) {
+                // The hold of this order id is for other items: the same Idempotency-Key came with another body.
+                throw new UnprocessableException("This Idempotency-Key was already used with a different request.");
             }
             // Money has two decimals everywhere: what we answer now equals what the NUMERIC(14,2) column gives back.
-            items.add(new OrderItem(product.id(), product.name(), product.price().setScale(2, java.math.RoundingMode.HALF_EVEN),
+            items.add(new OrderItem(product.productId(), product.name(), product.price().setScale(2, RoundingMode.HALF_EVEN),
                 item.quantity()));
         }
-        CatalogProduct first = found.get(ids.get(0));
-        if (found.values().stream().anyMatch(product -> !product.sellerId().equals(first.sellerId()))) {
-            throw new BadRequestException("items", "must all come from one seller");
+        if (hold.expiresAt() != null && !Instant.now().plus(COMMIT_MARGIN).isBefore(hold.expiresAt())) {
+            // Committing now could confirm an order whose stock product-service is about to give back.
+            throw new ServiceUnavailableException("Reserving the items took too long; please try again.");
         }
-        if (first.sellerId().equals(buyer.id())) {
-            throw new ForbiddenException("You cannot order your own products.");
-        }
-        return Order.place(UUID.randomUUID(), buyer.id(), buyer.name(), first.sellerId(), first.sellerName(), items,
-            currency);
+        return Order.place(orderId, buyer.id(), buyer.name(), hold.sellerId(), hold.sellerName(), items, currency);
     }
 
     @Transactional(readOnly = true)
@@ -180,27 +184,6 @@ public class OrderService {
             throw new ConflictException("The order is " + order.status() + "; it cannot become " + target + ".");
         }
         return OrderResponse.of(move(order, target, request.reason(), user.id()));
-    }
-
-    /**
-     * The platform's answer to a reservation: PENDING becomes CONFIRMED or REJECTED. False (and no change)
-     * for an unknown order or one that is no longer PENDING (a stale or late answer).
-     */
-    @Transactional
-    public boolean applyInventoryAnswer(String orderId, boolean reserved, String reason) {
-        Optional<Order> found = parse(orderId).flatMap(orders::findForUpdate);
-        if (found.isEmpty()) {
-            log.warn("Inventory answer for unknown order {} ignored", orderId);
-            return false;
-        }
-        Order order = found.get();
-        OrderStatus target = reserved ? OrderStatus.CONFIRMED : OrderStatus.REJECTED;
-        if (!order.status().canMoveTo(target, Role.SYSTEM)) {
-            log.info("Inventory answer {} for order {} ignored: it is {}", target, orderId, order.status());
-            return false;
-        }
-        move(order, target, reserved ? null : reason, OrderEvent.SYSTEM_ACTOR);
-        return true;
     }
 
     /** Rejects with reason TIMEOUT up to {@code limit} orders still PENDING that were placed before {@code cutoff}. */

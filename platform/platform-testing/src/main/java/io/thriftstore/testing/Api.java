@@ -63,6 +63,10 @@ public final class Api {
         return send(HttpMethod.PUT, path, bearer, json, headers -> { });
     }
 
+    public Response put(String path, String bearer, Object json, Consumer<HttpHeaders> headers) {
+        return send(HttpMethod.PUT, path, bearer, json, headers);
+    }
+
     public Response patch(String path, String bearer, Object json) {
         return send(HttpMethod.PATCH, path, bearer, json, headers -> { });
     }

@@ -80,7 +80,7 @@ public class Catalog {
     }
 
     /** The known products among {@code ids}, in the order asked, each once; unknown or malformed ids are left out. */
-    List<ProductResponse> findAll(List<String> ids) {
+    public List<ProductResponse> findAll(List<String> ids) {
         List<ObjectId> wanted = ids.stream().filter(ObjectId::isValid).map(ObjectId::new).distinct().toList();
         if (wanted.isEmpty()) {
             return List.of();

@@ -26,11 +26,12 @@ class OrderEventsListener {
             return;
         }
         switch (envelope.eventType().get()) {
-            case ORDER_CREATED -> reservations.orderCreated(order);
+            case ORDER_CREATED -> reservations.orderPlaced(order, true);
+            case ORDER_CONFIRMED -> reservations.orderPlaced(order, false);
             case ORDER_CANCELLED, ORDER_REJECTED -> reservations.orderEnded(order);
             case ORDER_DELIVERED -> reservations.orderDelivered(order);
             default -> {
-                // confirmed, shipped: the stock stays held.
+                // shipped: the stock stays held.
             }
         }
     }

@@ -1,10 +1,12 @@
 package io.thriftstore.product.inventory;
 
 import io.thriftstore.product.outbox.PendingEvent;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.FieldType;
 import org.springframework.data.mongodb.core.mapping.MongoId;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,6 +16,10 @@ import java.util.List;
  * instead of reserving again. {@code lines} record per item how far the reservation got, so a crash
  * half-way is completed or compensated when the event comes again; the answer to the order (reserved,
  * rejected, released) waits in {@code pendingEvents} until it is relayed.
+ * <p>
+ * A reservation made by order-service's hold ({@link StockHolds}) carries {@code expiresAt} until its order is
+ * seen on order-events (order.created or order.confirmed unsets it); past that time {@link HoldExpiry} gives the
+ * stock back, so a hold whose order never committed does not keep the stock.
  */
 @Document(Reservations.COLLECTION)
 record Reservation(
@@ -24,11 +30,34 @@ record Reservation(
         Instant createdAt,
         Instant updatedAt,
         List<PendingEvent> pendingEvents,
-        Instant pendingSince) {
+        Instant pendingSince,
+        Instant expiresAt,
+        Hold hold) {
 
+    @PersistenceCreator
     Reservation {
         lines = lines == null ? List.of() : List.copyOf(lines);
         pendingEvents = pendingEvents == null ? List.of() : List.copyOf(pendingEvents);
+    }
+
+    /** A reservation opened by order.created (no hold, no expiry): orders placed before buy-in-one-step. */
+    Reservation(String orderId, State state, List<Line> lines, String reason, Instant createdAt, Instant updatedAt,
+                List<PendingEvent> pendingEvents, Instant pendingSince) {
+        this(orderId, state, lines, reason, createdAt, updatedAt, pendingEvents, pendingSince, null, null);
+    }
+
+    /**
+     * What order-service was told when it held the stock: the catalog's names, prices and seller at that moment,
+     * so that a repeated hold for the same order gets the same answer even if the listing changed since.
+     */
+    record Hold(String buyerId, String sellerId, String sellerName, String currency, List<HeldItem> items) {
+
+        Hold {
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+    }
+
+    record HeldItem(String productId, String name, BigDecimal price) {
     }
 
     /**

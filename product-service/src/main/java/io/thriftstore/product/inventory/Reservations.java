@@ -4,6 +4,7 @@ import io.thriftstore.platform.events.EventEnvelope;
 import io.thriftstore.product.outbox.PendingEvents;
 import io.thriftstore.product.outbox.RelayTrigger;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -21,6 +22,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 class Reservations {
 
     static final String COLLECTION = "reservations";
+    static final String EXPIRES_AT = "expiresAt";
 
     private final MongoTemplate mongo;
     private final RelayTrigger relay;
@@ -36,6 +38,40 @@ class Reservations {
     Reservation open(String orderId, List<Reservation.Line> lines) {
         return insertOrFind(new Reservation(orderId, Reservation.State.RESERVING, lines, null, clock.instant(),
             clock.instant(), List.of(), null));
+    }
+
+    /** A hold for an order (order-service's synchronous call): RESERVING, expiring at {@code expiresAt} unless confirmed. */
+    Reservation openHold(String orderId, List<Reservation.Line> lines, Instant expiresAt, Reservation.Hold hold) {
+        return insertOrFind(new Reservation(orderId, Reservation.State.RESERVING, lines, null, clock.instant(),
+            clock.instant(), List.of(), null, expiresAt, hold));
+    }
+
+    /**
+     * The order of this hold committed (its order.created or order.confirmed arrived): the hold no longer expires.
+     * One conditional update, so it and {@link #moveIfExpired} cannot both win.
+     *
+     * @return {@code false} when there was no expiring hold to confirm (none, confirmed already, or expired)
+     */
+    boolean confirm(String orderId) {
+        Query expiring = Query.query(where("_id").is(orderId).and(EXPIRES_AT).exists(true)
+            .and("state").in(Reservation.State.RESERVING, Reservation.State.RESERVED));
+        Update update = new Update().unset(EXPIRES_AT).set("updatedAt", clock.instant());
+        return mongo.updateFirst(expiring, update, Reservation.class).getMatchedCount() == 1;
+    }
+
+    /** Up to {@code limit} holds whose order did not commit in time and that are not finished yet, oldest first. */
+    List<Reservation> expiredBy(Instant now, int limit) {
+        Query due = Query.query(where(EXPIRES_AT).lt(now).and("state").in(Reservation.State.RESERVING,
+                Reservation.State.RESERVED, Reservation.State.REJECTING, Reservation.State.RELEASING))
+            .with(Sort.by(EXPIRES_AT)).limit(limit);
+        return mongo.find(due, Reservation.class);
+    }
+
+    /** Like {@link #move}, but only while the hold is still expired (not confirmed meanwhile). */
+    boolean moveIfExpired(String orderId, Reservation.State from, Reservation.State to, Instant now) {
+        Query stillExpired = Query.query(where("_id").is(orderId).and("state").is(from).and(EXPIRES_AT).lt(now));
+        Update update = new Update().set("state", to).set("updatedAt", clock.instant());
+        return mongo.updateFirst(stillExpired, update, Reservation.class).getMatchedCount() == 1;
     }
 
     /**

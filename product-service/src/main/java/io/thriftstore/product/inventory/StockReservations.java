@@ -12,6 +12,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +40,8 @@ import java.util.Map;
 @Service
 class StockReservations {
 
+    private static final Logger log = LoggerFactory.getLogger(StockReservations.class);
+
     /** Why an order was refused when its lines make no sense (no items, a quantity below 1). */
     static final String INVALID_ORDER = "INVALID_ORDER";
 
@@ -49,15 +55,54 @@ class StockReservations {
         this.source = source;
     }
 
-    /** order.created: reserve everything or nothing, and answer. */
-    void orderCreated(OrderEvent order) {
-        Reservation reservation = reservations.open(order.id(), linesOf(order));
+    /**
+     * order.created or order.confirmed. Orders placed in one step arrive with their stock held already
+     * ({@link StockHolds}): the hold is confirmed and no longer expires. An order.created without a hold (from an
+     * order-service older than buy-in-one-step, during a rolling upgrade) is reserved here, everything or nothing,
+     * and answered with inventory.reserved or inventory.rejected.
+     */
+    void orderPlaced(OrderEvent order, boolean created) {
+        Reservation found = reservations.find(order.id()).orElse(null);
+        if (found != null && found.hold() != null) {
+            if (!reservations.confirm(order.id()) && found.expiresAt() != null) {
+                // Its hold expired before the order committed: the stock went back. Seen only if a commit
+                // took longer than the hold timeout; order-service refuses to commit that late (OrderService).
+                log.warn("Order {} committed after its stock hold had expired ({})", order.id(), found.state());
+            }
+            return;
+        }
+        if (created) {
+            complete(reservations.open(order.id(), linesOf(order)));
+        }
+    }
+
+    /** Drives a reservation that a crash (or a concurrent twin) left in an -ING state to its end; others stay. */
+    void complete(Reservation reservation) {
         switch (reservation.state()) {
             case RESERVING -> reserve(reservation);
             case REJECTING -> reject(reservation);
             case RELEASING -> release(reservation);
             case RESERVED, REJECTED, RELEASED, SETTLED -> {
                 // Answered already: this is a redelivery.
+            }
+        }
+    }
+
+    /**
+     * A hold whose order did not commit within the hold timeout: gives its stock back (RELEASED, inventory.released,
+     * and product.updated for each product, so back-in-stock notices go out). Only while it is still expired: a
+     * confirmation that won the race keeps the stock held.
+     */
+    void expire(Reservation reservation, Instant now) {
+        switch (reservation.state()) {
+            case RESERVED, RESERVING -> {
+                if (reservations.moveIfExpired(reservation.orderId(), reservation.state(), State.RELEASING, now)) {
+                    release(reservations.get(reservation.orderId()));
+                }
+            }
+            case REJECTING, RELEASING -> complete(reservation);
+            case REJECTED, RELEASED, SETTLED -> {
+                // Finished meanwhile.
             }
         }
     }
@@ -176,7 +221,7 @@ class StockReservations {
     }
 
     /** One line per product: an order naming a product twice takes the sum, in one step. */
-    private static List<Line> linesOf(OrderEvent order) {
+    static List<Line> linesOf(OrderEvent order) {
         Map<String, Integer> quantities = new LinkedHashMap<>();
         for (OrderEvent.Item item : order.items()) {
             quantities.merge(item.productId(), item.quantity(), Integer::sum);

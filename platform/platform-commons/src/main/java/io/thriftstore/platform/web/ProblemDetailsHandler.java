@@ -83,6 +83,10 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         if (ex instanceof RateLimitedException limited) {
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
         }
+        if (ex instanceof ServiceUnavailableException unavailable) {
+            unavailable.retryAfter().ifPresent(after -> headers.set(HttpHeaders.RETRY_AFTER,
+                Long.toString(Math.max(1, after.toSeconds() + (after.toNanosPart() > 0 ? 1 : 0)))));
+        }
         if (ex instanceof BadRequestException badRequest && !badRequest.errors().isEmpty()) {
             problem.setTitle("Validation failed");
             problem.setProperty("errors", badRequest.errors());

@@ -20,6 +20,8 @@ public final class ProblemTypes {
     public static final URI METHOD_NOT_ALLOWED = type("method-not-allowed");
     public static final URI NOT_ACCEPTABLE = type("not-acceptable");
     public static final URI CONFLICT = type("conflict");
+    /** 409 for an order when an item lacks stock; the problem names the items (order-service, product-service holds). */
+    public static final URI SOLD_OUT = type("sold-out");
     public static final URI PRECONDITION_FAILED = type("precondition-failed");
     public static final URI PAYLOAD_TOO_LARGE = type("payload-too-large");
     public static final URI UNSUPPORTED_MEDIA_TYPE = type("unsupported-media-type");
