@@ -83,6 +83,9 @@ final class ListenerRetryPolicy {
                     .map(name -> ClassUtils.resolveClassName(name, ListenerRetryPolicy.class.getClassLoader())))
             .toList();
 
+    /** Besides class 08 (connection exception); see {@link #isTransientSqlState}. */
+    private static final Set<String> TRANSIENT_SQL_STATES = Set.of("57P01", "57P02", "57P03", "57P05", "53300", "40001", "40P01");
+
     private static final List<Class<?>> POISON = List.of(
             DeserializationException.class, EventCodec.UndecodableEventException.class,
             ValidationException.class, MessageConversionException.class, ConversionException.class,
@@ -139,6 +142,4 @@ final class ListenerRetryPolicy {
     static boolean isTransientSqlState(String state) {
         return state != null && (state.startsWith("08") || TRANSIENT_SQL_STATES.contains(state));
     }
-
-    private static final Set<String> TRANSIENT_SQL_STATES = Set.of("57P01", "57P02", "57P03", "57P05", "53300", "40001", "40P01");
 }
