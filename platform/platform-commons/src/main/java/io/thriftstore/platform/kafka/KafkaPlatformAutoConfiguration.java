@@ -22,7 +22,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 import io.thriftstore.platform.events.EventEnvelope;
 import io.thriftstore.platform.events.Topics;
@@ -92,13 +91,8 @@ public final class KafkaPlatformAutoConfiguration {
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler kafkaErrorHandler(DeadLetterPublisher deadLetterPublisher, KafkaPlatformProperties properties,
             ListenerBackOffPauses pauses) {
-        KafkaPlatformProperties.Retry retry = properties.retry();
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.attempts() - 1);
-        backOff.setInitialInterval(retry.initialInterval().toMillis());
-        backOff.setMultiplier(retry.multiplier());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
-        DefaultErrorHandler errorHandler = new DefaultErrorHandler(deadLetterPublisher, backOff, pauses);
-        ListenerRetryPolicy policy = new ListenerRetryPolicy(retry.transientFailures());
+        ListenerRetryPolicy policy = new ListenerRetryPolicy(properties.retry());
+        DefaultErrorHandler errorHandler = new DefaultErrorHandler(deadLetterPublisher, policy.defaultBackOff(), pauses);
         errorHandler.setBackOffFunction((record, exception) -> policy.backOffFor(exception));
         // A record whose failure changes kind (the database is back, now the record is found invalid) starts
         // over with the back-off of its new kind; that is Spring Kafka's default, stated because we rely on it.

@@ -20,6 +20,7 @@ import org.springframework.core.convert.ConversionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.invocation.MethodArgumentResolutionException;
@@ -92,21 +93,37 @@ final class ListenerRetryPolicy {
             MethodArgumentResolutionException.class, IllegalArgumentException.class, ClassCastException.class);
 
     private final BackOff transientBackOff;
+    private final BackOff otherBackOff;
 
-    ListenerRetryPolicy(KafkaPlatformProperties.Retry.TransientFailures transientFailures) {
-        ExponentialBackOff backOff = new ExponentialBackOff(transientFailures.initialInterval().toMillis(),
+    ListenerRetryPolicy(KafkaPlatformProperties.Retry retry) {
+        KafkaPlatformProperties.Retry.TransientFailures transientFailures = retry.transientFailures();
+        ExponentialBackOff forTransient = new ExponentialBackOff(transientFailures.initialInterval().toMillis(),
                 transientFailures.multiplier());
-        backOff.setMaxInterval(transientFailures.maxInterval().toMillis());
-        backOff.setMaxElapsedTime(transientFailures.maxElapsedTime().toMillis());
-        this.transientBackOff = backOff;
+        forTransient.setMaxInterval(transientFailures.maxInterval().toMillis());
+        forTransient.setMaxElapsedTime(transientFailures.maxElapsedTime().toMillis());
+        this.transientBackOff = forTransient;
+        ExponentialBackOffWithMaxRetries forOther = new ExponentialBackOffWithMaxRetries(retry.attempts() - 1);
+        forOther.setInitialInterval(retry.initialInterval().toMillis());
+        forOther.setMultiplier(retry.multiplier());
+        forOther.setMaxInterval(retry.maxInterval().toMillis());
+        this.otherBackOff = forOther;
     }
 
-    /** For {@code DefaultErrorHandler.setBackOffFunction}: {@code null} keeps the handler's own (bounded) back-off. */
+    /**
+     * The error handler's own back-off. Spring Kafka skips the back-off function altogether when this one
+     * allows no retry, so it is the transient one: {@code attempts=1} must not turn off the retries of an
+     * outage. (Batch listeners, which the platform has none of, would get it for every failure.)
+     */
+    BackOff defaultBackOff() {
+        return transientBackOff;
+    }
+
+    /** For {@code DefaultErrorHandler.setBackOffFunction}. */
     BackOff backOffFor(Exception failure) {
         return switch (classify(failure)) {
             case TRANSIENT -> transientBackOff;
             case POISON -> NO_RETRY;
-            case OTHER -> null;
+            case OTHER -> otherBackOff;
         };
     }
 

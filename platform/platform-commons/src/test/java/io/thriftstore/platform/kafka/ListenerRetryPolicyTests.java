@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.List;
 
 import com.mongodb.MongoSocketOpenException;
 import com.mongodb.MongoTimeoutException;
@@ -31,8 +32,10 @@ import io.thriftstore.platform.kafka.ListenerRetryPolicy.Kind;
 /** The classification alone, on the exception chains the real drivers and Spring produce. */
 class ListenerRetryPolicyTests {
 
-    private final ListenerRetryPolicy policy = new ListenerRetryPolicy(new KafkaPlatformProperties.Retry.TransientFailures(
-            Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30), Duration.ofMinutes(5)));
+    /** The defaults of {@link KafkaPlatformProperties.Retry}. */
+    private final ListenerRetryPolicy policy = new ListenerRetryPolicy(new KafkaPlatformProperties.Retry(
+            3, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(10), new KafkaPlatformProperties.Retry.TransientFailures(
+            Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30), Duration.ofMinutes(5))));
 
     @Test
     void aRefusedOrLostDatabaseConnectionIsTransient() {
@@ -93,7 +96,9 @@ class ListenerRetryPolicyTests {
         // A unique key lost to another instance clears on retry; a real conflict reaches the DLT after the attempts.
         assertThat(ListenerRetryPolicy.classify(listenerFailure(new DataIntegrityViolationException("duplicate key"))))
                 .isEqualTo(Kind.OTHER);
-        assertThat(policy.backOffFor(new IllegalStateException("bug"))).isNull();
+        BackOffExecution execution = policy.backOffFor(new IllegalStateException("bug")).start();
+        assertThat(List.of(execution.nextBackOff(), execution.nextBackOff(), execution.nextBackOff()))
+                .as("3 deliveries: 2 retries, 1 s then 2 s").containsExactly(1000L, 2000L, BackOffExecution.STOP);
     }
 
     @Test
