@@ -16,8 +16,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -138,6 +142,27 @@ final class Audit {
             }
         }
         return new CreatedEvents(byOrder, records);
+    }
+
+    /** Records on every dead-letter topic ({@code *.DLT}), per topic: what the platform gave up on. */
+    static Map<String, Long> deadLetters(DrillPlatform platform) throws Exception {
+        try (Admin admin = platform.admin()) {
+            List<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                    .filter(name -> name.endsWith(".DLT")).sorted().toList();
+            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, description) ->
+                    description.partitions().forEach(p -> {
+                        earliest.put(new TopicPartition(name, p.partition()), OffsetSpec.earliest());
+                        latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest());
+                    }));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> start = admin.listOffsets(earliest).all().get(30, TimeUnit.SECONDS);
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+            Map<String, Long> records = new TreeMap<>();
+            topics.forEach(topic -> records.put(topic, 0L));
+            end.forEach((partition, info) -> records.merge(partition.topic(), info.offset() - start.get(partition).offset(), Long::sum));
+            return records;
+        }
     }
 
     /** Per order id, how many ORDER_RECEIVED notifications its seller has (read through notification-service's API). */

@@ -70,9 +70,9 @@ final class DrillPlatform implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(3)).build();
 
-    private final EmbeddedPostgres postgres;
+    private EmbeddedPostgres postgres;
     private final KafkaBrokerProcess kafka;
-    private final MongoServer mongo;
+    private MongoServer mongo;
     private final DevTokens tokens;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private boolean closed;
@@ -89,13 +89,7 @@ final class DrillPlatform implements AutoCloseable {
         deleteRecursively(DATA);
         Files.createDirectories(DATA.resolve("logs"));
         DevTokens tokens = DevTokens.loadOrCreate(DATA.resolve("dev-keys"));
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setPort(POSTGRES_PORT)
-                .setDataDirectory(DATA.resolve("postgres"))
-                .setCleanDataDirectory(true)
-                .setServerConfig("listen_addresses", "localhost")
-                .setServerConfig("max_connections", "200")
-                .start();
+        EmbeddedPostgres postgres = startPostgres();
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             for (String db : List.of("orders", "wishlist", "insights")) {
                 s.execute("create database " + db);
@@ -108,8 +102,7 @@ final class DrillPlatform implements AutoCloseable {
                 .logDir(DATA.resolve("kafka"))
                 .build();
         kafka.start();
-        MongoServer mongo = new MongoServer(new PlatformH2Backend(DATA.resolve("mongo.mv").toString()));
-        mongo.bind("localhost", MONGO_PORT);
+        MongoServer mongo = startMongo();
         DrillPlatform platform = new DrillPlatform(postgres, kafka, mongo, tokens);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "drill-platform-stop"));
         for (String service : SERVICES.keySet()) {
@@ -239,6 +232,61 @@ final class DrillPlatform implements AutoCloseable {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         return Admin.create(config);
+    }
+
+    // ---- the stores, stopped and started again (the store-outage drills)
+
+    /**
+     * The data directory survives {@link #stopPostgres()} (no clean-up on close: {@link #start()} starts from an
+     * empty {@link #DATA} anyway), so a restart finds the same databases and rows at the same port.
+     */
+    private static EmbeddedPostgres startPostgres() throws IOException {
+        return EmbeddedPostgres.builder()
+                .setPort(POSTGRES_PORT)
+                .setDataDirectory(DATA.resolve("postgres"))
+                .setCleanDataDirectory(false)
+                .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("max_connections", "200")
+                .start();
+    }
+
+    /** {@code pg_ctl stop -m fast}: open sessions are terminated, new connections are refused until the restart. */
+    synchronized void stopPostgres() throws IOException {
+        postgres.close();
+    }
+
+    synchronized void restartPostgres() throws IOException {
+        postgres = startPostgres();
+    }
+
+    private static MongoServer startMongo() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            MongoServer server = null;
+            try {
+                server = new MongoServer(new PlatformH2Backend(DATA.resolve("mongo.mv").toString()));
+                server.bind("localhost", MONGO_PORT);
+                return server;
+            } catch (RuntimeException e) {
+                // The port (or the H2 file) of the server stopped a moment ago may not be free yet.
+                if (server != null) {
+                    server.shutdownNow();
+                }
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    /** Closes the wire server's connections and its port (clients are refused) and the H2 file, which keeps the data. */
+    synchronized void stopMongo() {
+        mongo.shutdownNow();
+    }
+
+    synchronized void restartMongo() throws InterruptedException {
+        mongo = startMongo();
     }
 
     // ---- addresses, tokens, databases

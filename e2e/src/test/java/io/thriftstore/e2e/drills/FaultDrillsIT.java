@@ -272,6 +272,48 @@ class FaultDrillsIT {
                 .isEqualTo(confirmed.stream().collect(Collectors.toMap(id -> id, id -> 1)));
     }
 
+    @Test
+    @Order(5)
+    void postgresDownForSixtySecondsDuringOrderLoad() throws Exception {
+        storeDownDuringOrderLoad("PostgreSQL", platform::stopPostgres, platform::restartPostgres);
+    }
+
+    @Test
+    @Order(6)
+    void mongoDbDownForSixtySecondsDuringOrderLoad() throws Exception {
+        storeDownDuringOrderLoad("MongoDB", platform::stopMongo, platform::restartMongo);
+    }
+
+    /**
+     * A store stopped (connections refused, not hanging) for 60 s under order load, then started again on the
+     * same port and data: listeners that need it retry until it is back (issue #16). Every order accepted is
+     * settled, every notice arrives once, and nothing was dead-lettered.
+     */
+    private void storeDownDuringOrderLoad(String store, StoreStep stop, StoreStep start) throws Exception {
+        OrderLoad load = new OrderLoad(buyers, productIds);
+        load.start(RATE);
+        Thread.sleep(20_000);
+        log("stopping " + store);
+        stop.run();
+        Thread.sleep(60_000);
+        log("starting " + store);
+        long restarted = System.nanoTime();
+        start.run();
+        log(store + " accepting connections again after " + Duration.ofNanos(System.nanoTime() - restarted).toMillis() + " ms");
+        Thread.sleep(20_000);
+        String drill = store + " outage";
+        audit(drill, finish(load, drill));
+        Map<String, Long> deadLetters = Audit.deadLetters(platform);
+        log(drill + ": dead letters " + deadLetters);
+        assertThat(deadLetters).as("no record dead-lettered on any *.DLT topic").isNotEmpty()
+                .allSatisfy((topic, records) -> assertThat(records).as(topic).isZero());
+    }
+
+    @FunctionalInterface
+    private interface StoreStep {
+        void run() throws Exception;
+    }
+
     // ---- the audit after each drill
 
     private Map<String, String> finish(OrderLoad load, String drill) throws InterruptedException {

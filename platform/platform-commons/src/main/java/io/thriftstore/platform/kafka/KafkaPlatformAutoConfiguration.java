@@ -5,7 +5,6 @@ import java.util.stream.Stream;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.observation.ObservationRegistry;
-import jakarta.validation.ValidationException;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,9 +22,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
-import io.thriftstore.platform.events.EventCodec;
 import io.thriftstore.platform.events.EventEnvelope;
 import io.thriftstore.platform.events.Topics;
 
@@ -79,21 +76,27 @@ public final class KafkaPlatformAutoConfiguration {
                 kafkaProperties.getTemplate().isObservationEnabled());
     }
 
+    @Bean
+    ListenerBackOffPauses kafkaListenerBackOffPauses() {
+        return ListenerBackOffPauses.create();
+    }
+
     /**
-     * Picked up by Boot's {@code kafkaListenerContainerFactory}: bounded blocking retries, then the
-     * DLT. Records that no retry can fix skip the retries (deserialisation failures and Spring's
-     * own conversion and argument-validation errors are already classified so by Spring Kafka).
+     * Picked up by Boot's {@code kafkaListenerContainerFactory}: blocking retries, then the DLT. How long a
+     * record is retried depends on why it failed ({@link ListenerRetryPolicy}): for minutes while a store or
+     * service is unavailable, not at all when the record itself is bad, a few times otherwise. Back-offs
+     * pause the container rather than sleep on its consumer thread ({@link ListenerBackOffPauses}).
      */
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler kafkaErrorHandler(DeadLetterPublisher deadLetterPublisher, KafkaPlatformProperties properties) {
-        KafkaPlatformProperties.Retry retry = properties.retry();
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.attempts() - 1);
-        backOff.setInitialInterval(retry.initialInterval().toMillis());
-        backOff.setMultiplier(retry.multiplier());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
-        DefaultErrorHandler errorHandler = new DefaultErrorHandler(deadLetterPublisher, backOff);
-        errorHandler.addNotRetryableExceptions(EventCodec.UndecodableEventException.class, ValidationException.class);
+    DefaultErrorHandler kafkaErrorHandler(DeadLetterPublisher deadLetterPublisher, KafkaPlatformProperties properties,
+            ListenerBackOffPauses pauses) {
+        ListenerRetryPolicy policy = new ListenerRetryPolicy(properties.retry());
+        DefaultErrorHandler errorHandler = new DefaultErrorHandler(deadLetterPublisher, policy.defaultBackOff(), pauses);
+        errorHandler.setBackOffFunction((record, exception) -> policy.backOffFor(exception));
+        // A record whose failure changes kind (the database is back, now the record is found invalid) starts
+        // over with the back-off of its new kind; that is Spring Kafka's default, stated because we rely on it.
+        errorHandler.setResetStateOnExceptionChange(true);
         return errorHandler;
     }
 }

@@ -2,13 +2,16 @@ package io.thriftstore.platform.kafka;
 
 import static org.awaitility.Awaitility.await;
 
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -30,6 +33,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 import io.thriftstore.platform.events.EventData;
 import io.thriftstore.platform.events.EventEnvelope;
@@ -48,6 +52,10 @@ import io.thriftstore.platform.events.Topics;
         "thriftstore.kafka.retry.initial-interval=100ms",
         "thriftstore.kafka.retry.multiplier=2",
         "thriftstore.kafka.retry.max-interval=400ms",
+        "thriftstore.kafka.retry.transient-failures.initial-interval=100ms",
+        "thriftstore.kafka.retry.transient-failures.multiplier=2",
+        "thriftstore.kafka.retry.transient-failures.max-interval=500ms",
+        "thriftstore.kafka.retry.transient-failures.max-elapsed-time=20s",
         "spring.kafka.producer.properties.linger.ms=0",
         "thriftstore.auth.enabled=false", // this context serves no API
 })
@@ -143,6 +151,10 @@ abstract class KafkaIntegrationTest {
         final Map<UUID, ConsumerRecord<String, EventEnvelope<EventData>>> processed = new ConcurrentHashMap<>();
         final Set<UUID> failing = ConcurrentHashMap.newKeySet();
         final Set<UUID> invalid = ConcurrentHashMap.newKeySet();
+        final Set<UUID> refused = ConcurrentHashMap.newKeySet();
+        /** Per record key: until when the listener's store is down for records of that key. */
+        final Map<String, Instant> storeDownUntil = new ConcurrentHashMap<>();
+        final List<UUID> processedInOrder = new CopyOnWriteArrayList<>();
 
         @KafkaListener(id = "kafka-it-recorder", topics = {
                 "#{@topics.name('order-events')}", "#{@topics.name('product-events')}",
@@ -157,7 +169,17 @@ abstract class KafkaIntegrationTest {
             if (invalid.contains(id)) {
                 throw new ValidationException("simulated invalid payload in " + id);
             }
+            if (refused.contains(id)) {
+                throw new IllegalArgumentException("simulated unknown product in " + id);
+            }
+            Instant downUntil = storeDownUntil.get(record.key());
+            if (downUntil != null && Instant.now().isBefore(downUntil)) {
+                // What a JPA listener gets from Spring while HikariCP cannot reach PostgreSQL.
+                throw new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
+                        new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 5000ms"));
+            }
             processed.put(id, record);
+            processedInOrder.add(id);
         }
 
         int attemptsOf(UUID id) {
