@@ -36,6 +36,7 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import io.thriftstore.platform.kafka.Outages;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -74,6 +75,7 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     static final String GENERIC_SERVER_ERROR = "Something went wrong on our side. It has been logged; please try again later.";
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
+    private static final java.time.Duration OUTAGE_RETRY_AFTER = java.time.Duration.ofSeconds(5);
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Object> handleProblem(ProblemException ex, WebRequest request) {
@@ -147,6 +149,13 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
             String detail = declared.reason().isEmpty() ? declared.code().getReasonPhrase() : declared.reason();
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(declared.code(), detail);
             return handleExceptionInternal(ex, problem, new HttpHeaders(), declared.code(), request);
+        }
+        if (Outages.isOutage(ex)) {
+            // A database or service that is down is no bug of ours: the client may retry, and a 503 says so.
+            log.warn("A store or service is unavailable on {}: {}", describe(request), ex.toString());
+            return handleProblem(new ServiceUnavailableException(
+                "A store this service needs is unavailable at the moment; nothing was changed by this failure. Retry shortly.",
+                OUTAGE_RETRY_AFTER), request);
         }
         log.error("Unexpected error on {}", describe(request), ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, GENERIC_SERVER_ERROR);

@@ -181,6 +181,13 @@ class ProblemDetailsTests extends SampleAppTest {
     }
 
     @Test
+    void aStoreThatIsDownIs503WithRetryAfterNotAServerError() throws Exception {
+        expectProblem(authorized(get("/api/store-down")), 503, "service-unavailable")
+            .andExpect(header().string("Retry-After", "5"))
+            .andExpect(content().string(not(containsString("5432"))));
+    }
+
+    @Test
     void anUnexpectedErrorIs500WithoutItsMessageOrStackTrace() throws Exception {
         expectProblem(authorized(get("/api/boom")), 500, "internal")
             .andExpect(content().string(not(containsString("secret"))))

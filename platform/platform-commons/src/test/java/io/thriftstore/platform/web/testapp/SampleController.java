@@ -128,6 +128,13 @@ class SampleController {
         throw new ServiceUnavailableException("product-service is unavailable; try again shortly.");
     }
 
+    /** What a repository throws while its database refuses connections. */
+    @GetMapping("/api/store-down")
+    void storeDown() {
+        throw new org.springframework.dao.DataAccessResourceFailureException("Unable to acquire JDBC Connection",
+            new java.sql.SQLException("Connection to localhost:5432 refused", "08001"));
+    }
+
     @GetMapping("/api/boom")
     void boom() {
         throw new IllegalStateException("secret internal detail: jdbc:postgresql://db/orders");
