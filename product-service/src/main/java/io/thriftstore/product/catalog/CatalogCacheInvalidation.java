@@ -1,7 +1,6 @@
 package io.thriftstore.product.catalog;
 
-import io.thriftstore.platform.events.EventData;
-import io.thriftstore.platform.events.EventEnvelope;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +19,15 @@ class CatalogCacheInvalidation {
         this.cache = cache;
     }
 
-    // One consumer: the records are only a signal, and any of them drops the whole cache.
+    /**
+     * One consumer: the records are only a signal, and any of them drops the whole cache. Read as bytes, never
+     * decoded: a record no one can decode still means something changed, and it is dead-lettered once by the
+     * services that consume the events, not once per instance here.
+     */
     @KafkaListener(id = "catalog-cache", topics = "#{@topics.name(T(io.thriftstore.platform.events.Topics).PRODUCT_EVENTS)}",
-        groupId = "#{@catalogCacheGroup.id()}", concurrency = "1", properties = "auto.offset.reset=latest")
-    void on(EventEnvelope<EventData> event) {
+        groupId = "#{@catalogCacheGroup.id()}", concurrency = "1", properties = {"auto.offset.reset=latest",
+            "spring.deserializer.value.delegate.class=org.apache.kafka.common.serialization.ByteArrayDeserializer"})
+    void on(ConsumerRecord<String, byte[]> record) {
         cache.productsChanged();
     }
 }

@@ -4,7 +4,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.thriftstore.product.Orders;
 import io.thriftstore.product.ProductServiceIT;
 import io.thriftstore.product.TestUser;
+import io.thriftstore.platform.events.Topics;
 import io.thriftstore.testing.Api;
+import io.thriftstore.testing.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,9 +25,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.support.KafkaHeaders;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static io.thriftstore.product.Listings.ids;
 import static io.thriftstore.product.Listings.list;
@@ -43,6 +61,9 @@ class CatalogCacheIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    TestInfrastructure infrastructure;
 
     Api api;
     TestUser seller = TestUser.named("Seller");
@@ -130,6 +151,39 @@ class CatalogCacheIT {
             assertThat(hits("catalog.counts")).as("page 1 after page 0").isGreaterThan(countHits);
             assertThat(hits("catalog.products")).as("the same product read twice").isGreaterThan(productHits);
         });
+    }
+
+    @Test
+    void aProductEventNoOneCanDecodeIsNotDeadLetteredByEveryInstancesCache() {
+        String topic = infrastructure.topic(Topics.PRODUCT_EVENTS);
+        String key = "undecodable-" + UUID.randomUUID();
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers());
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, "{not json".getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        // The cache's listener reads bytes: it neither fails on the record nor sends it to the DLT (the services that
+        // consume product-events do that, once each, not once per product-service instance).
+        String id = list(api, seller, "name", "After the bad record");
+        assertThat(api.get("/api/products/" + id, null).json().path("name").asString()).isEqualTo("After the bad record");
+        Map<String, Object> reading = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
+            ConsumerConfig.GROUP_ID_CONFIG, "dlt-check-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<>(reading, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.deadLetterTopicOf(topic)));
+            // Dead letters name the consumer group that gave up (this test's own event reader is one such consumer).
+            List<String> groups = new ArrayList<>();
+            long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < until) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    Header group = record.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP);
+                    if (key.equals(record.key())) {
+                        groups.add(group == null ? "?" : new String(group.value(), StandardCharsets.UTF_8));
+                    }
+                });
+            }
+            assertThat(groups).as("the groups that dead-lettered it").isNotEmpty().noneMatch(group -> group.contains("catalog-cache"));
+        }
     }
 
     private double hits(String cache) {
