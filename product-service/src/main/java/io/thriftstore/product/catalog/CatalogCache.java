@@ -46,7 +46,9 @@ class CatalogCache {
 
     CatalogCache(CatalogCacheProperties properties, Optional<MeterRegistry> meters) {
         this.enabled = !properties.ttl().isZero() && !properties.ttl().isNegative();
-        this.pages = build(properties);
+        // Pages weigh what they hold: a page of 100 products takes the room of 100 products by id.
+        this.pages = Caffeine.newBuilder().expireAfterWrite(properties.ttl()).maximumWeight(properties.maxProducts())
+            .<Key, Page<ProductResponse>>weigher((key, page) -> 1 + page.getNumberOfElements()).recordStats().build();
         this.counts = build(properties);
         this.products = build(properties);
         meters.ifPresent(registry -> {
@@ -57,7 +59,7 @@ class CatalogCache {
     }
 
     private static <V> Cache<Key, V> build(CatalogCacheProperties properties) {
-        return Caffeine.newBuilder().expireAfterWrite(properties.ttl()).maximumSize(properties.maxEntries())
+        return Caffeine.newBuilder().expireAfterWrite(properties.ttl()).maximumSize(properties.maxProducts())
             .recordStats().build();
     }
 

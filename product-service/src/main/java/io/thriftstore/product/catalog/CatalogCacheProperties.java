@@ -15,10 +15,12 @@ import java.time.Duration;
  *                   on this instance can be after a change made on another instance whose event is late or lost
  *                   (changes made on this instance, and events that do arrive, drop the cache at once).
  *                   {@code 0s} turns the cache off.
- * @param maxEntries at most this many pages, counts and products each are kept
+ * @param maxProducts at most this many products are kept in cached pages (counted over all pages), and as many
+ *                    products by id and counts: a bound on the heap the cache takes whatever clients ask
+ *                    (a product is at most about 6 KB with a 5000-character description; most are far smaller)
  */
 @ConfigurationProperties("thriftstore.product.cache")
 @Validated
 record CatalogCacheProperties(@DefaultValue("2s") @NotNull Duration ttl,
-                              @DefaultValue("10000") @Min(1) long maxEntries) {
+                              @DefaultValue("5000") @Min(1) long maxProducts) {
 }
