@@ -8,6 +8,7 @@ import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -72,7 +73,14 @@ class Products implements InitializingBean {
         indexes.getIndexInfo().forEach(index -> existing.add(index.getName()));
         for (String obsolete : OBSOLETE_INDEXES) {
             if (existing.contains(obsolete)) {
-                indexes.dropIndex(obsolete);
+                try {
+                    indexes.dropIndex(obsolete);
+                } catch (DataAccessException e) {
+                    // Another instance starting at the same time dropped it first: that is all that was wanted.
+                    if (indexes.getIndexInfo().stream().anyMatch(index -> index.getName().equals(obsolete))) {
+                        throw e;
+                    }
+                }
             }
         }
         indexes.createIndex(new Index().on("status", ASC).on("createdAt", DESC).on("_id", DESC)
