@@ -44,14 +44,16 @@ public class Catalog {
     static final Set<ProductStatus> PUBLIC_STATUSES = Set.of(ProductStatus.ACTIVE, ProductStatus.SOLD_OUT);
 
     private final Products products;
+    private final CatalogCache cache;
     private final ApplicationEventPublisher internalEvents;
     private final Clock clock;
     private final String source;
     private final String currency;
 
-    Catalog(Products products, ApplicationEventPublisher internalEvents, Clock clock,
+    Catalog(Products products, CatalogCache cache, ApplicationEventPublisher internalEvents, Clock clock,
             @Value("${spring.application.name}") String source, @Value("${thriftstore.currency:USD}") String currency) {
         this.products = products;
+        this.cache = cache;
         this.internalEvents = internalEvents;
         this.clock = clock;
         this.source = source;
@@ -70,9 +72,12 @@ public class Catalog {
         return product.toResponse();
     }
 
-    /** Any product, archived ones included: whoever has the id may see what it was. */
+    /**
+     * Any product, archived ones included: whoever has the id may see what it was. Through {@link CatalogCache}:
+     * a change made elsewhere may show up to its TTL late (changes go through {@link Products}, never through this).
+     */
     Optional<ProductResponse> find(String id) {
-        return products.find(id).map(Product::toResponse);
+        return cache.product(id, () -> products.find(id).map(Product::toResponse));
     }
 
     ProductResponse get(String id) {
@@ -102,7 +107,9 @@ public class Catalog {
                 throw new ForbiddenException("Archived items are listed only to their seller: ask with sellerId=<your user id>.");
             }
         }
-        return products.search(query).map(Product::toResponse);
+        // Public lists (and their counts) come from the cache; an owner's list with archived items never does.
+        return cache.page(query, () -> products.search(query,
+            () -> cache.count(query.filter(), () -> products.count(query.filter()))).map(Product::toResponse));
     }
 
     ProductResponse update(String id, UpdateProductRequest patch, String ifMatch, CurrentUser user) {

@@ -2,6 +2,7 @@ package io.thriftstore.product.catalog;
 
 import io.thriftstore.platform.auth.PublicEndpoints;
 import io.thriftstore.product.outbox.RelayedCollection;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
@@ -10,6 +11,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The catalog's public endpoints, its query-parameter spellings and its events' collection. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CatalogCacheProperties.class)
 class CatalogConfiguration implements WebMvcConfigurer {
 
     @Bean
