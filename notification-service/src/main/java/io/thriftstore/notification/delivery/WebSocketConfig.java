@@ -7,8 +7,11 @@ import io.thriftstore.platform.auth.stomp.StompCurrentUserArgumentResolver;
 import io.thriftstore.platform.auth.stomp.StompDestinations;
 import io.thriftstore.platform.auth.stomp.StompErrors;
 import io.thriftstore.platform.auth.stomp.StompSessions;
+import io.thriftstore.platform.events.Topics;
+import io.thriftstore.platform.kafka.InstanceGroup;
 import io.thriftstore.platform.web.AllowedOrigins;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolver;
@@ -45,6 +48,12 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     @Bean
     static StompDestinations notificationDestinations() {
         return StompDestinations.subscribe("/user" + USER_DESTINATION);
+    }
+
+    /** Every instance must see every notification, because the user's sockets may be on any of them. */
+    @Bean
+    InstanceGroup pushGroup(Topics topics, @Value("${spring.application.name}") String application) {
+        return InstanceGroup.of(topics, application, "push");
     }
 
     @Override

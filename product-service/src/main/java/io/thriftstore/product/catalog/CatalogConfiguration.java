@@ -1,7 +1,10 @@
 package io.thriftstore.product.catalog;
 
 import io.thriftstore.platform.auth.PublicEndpoints;
+import io.thriftstore.platform.events.Topics;
+import io.thriftstore.platform.kafka.InstanceGroup;
 import io.thriftstore.product.outbox.RelayedCollection;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +16,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CatalogCacheProperties.class)
 class CatalogConfiguration implements WebMvcConfigurer {
+
+    /** Every instance drops its own cache on every change: its own consumer group ({@link CatalogCacheInvalidation}). */
+    @Bean
+    InstanceGroup catalogCacheGroup(Topics topics, @Value("${spring.application.name}") String application) {
+        return InstanceGroup.of(topics, application, "catalog-cache");
+    }
 
     @Bean
     PublicEndpoints catalogEndpoints() {

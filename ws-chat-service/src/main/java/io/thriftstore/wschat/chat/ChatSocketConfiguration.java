@@ -7,6 +7,7 @@ import io.thriftstore.platform.auth.stomp.StompDestinations;
 import io.thriftstore.platform.auth.stomp.StompErrors;
 import io.thriftstore.platform.auth.stomp.StompSessions;
 import io.thriftstore.platform.events.Topics;
+import io.thriftstore.platform.kafka.InstanceGroup;
 import io.thriftstore.platform.web.AllowedOrigins;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,7 +25,6 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
  * STOMP at {@code /ws} (no SockJS) with Spring's simple broker: each instance delivers to the sessions it
@@ -69,8 +69,8 @@ class ChatSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     /** Every instance must see every message: its own consumer group, new at each start. */
     @Bean
-    LiveDeliveryGroup liveDeliveryGroup(Topics topics, @Value("${spring.application.name}") String application) {
-        return new LiveDeliveryGroup(topics.name(application + "-" + UUID.randomUUID()));
+    InstanceGroup liveDeliveryGroup(Topics topics, @Value("${spring.application.name}") String application) {
+        return InstanceGroup.of(topics, application, "live");
     }
 
     @Override
@@ -106,8 +106,5 @@ class ChatSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> argumentResolvers) {
         argumentResolvers.add(new StompCurrentUserArgumentResolver());
-    }
-
-    record LiveDeliveryGroup(String id) {
     }
 }
