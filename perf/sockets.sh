@@ -52,7 +52,7 @@ main() {
     local svc=${entry%%:*} port
     port=$(svc_port "$entry")
     service_env "$port"
-    SERVICE_CMD=("$JAVA" $JAVA_OPTS -jar "$(service_jar "$svc")")
+    SERVICE_CMD=("$JAVA" -XX:+ExitOnOutOfMemoryError $JAVA_OPTS -jar "$(service_jar "$svc")")
     say "$svc: ${SERVICE_CMD[*]}, STOMP_MAX_SESSIONS=$STOMP_MAX_SESSIONS"
     env "${SERVICE_ENV[@]}" "${SERVICE_CMD[@]}" >"$LOGS/$svc.log" 2>&1 </dev/null &
     echo $! >"$RUN/$svc.pid"
