@@ -1,9 +1,5 @@
 package io.thriftstore.platform.auth.stomp;
 
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
@@ -25,13 +21,11 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
  * </ul>
  * The frame, output and encoder buffers can only be set through Tomcat's JVM-wide system property
  * {@code org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE}, read once when Tomcat's WebSocket classes load:
- * {@link DefaultBufferSize} sets it before the server starts, unless the JVM was given it. Being JVM-wide,
+ * {@link TomcatWebSocketBufferSize} sets it before the server starts, unless the JVM was given it. Being JVM-wide,
  * it is also the default text buffer of Tomcat WebSocket <em>clients</em> in the same JVM (tests): give
  * such a client's container a larger {@code setDefaultMaxTextMessageBufferSize} if it receives larger messages.
  */
 final class StompSocketBuffers {
-
-    static final String TOMCAT_DEFAULT_BUFFER_SIZE = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
 
     private StompSocketBuffers() {
     }
@@ -59,20 +53,6 @@ final class StompSocketBuffers {
     }
 
     static int bytes(DataSize size) {
-        return (int) Math.max(256, Math.min(size.toBytes(), 64 * 1024));
-    }
-
-    /** Sets Tomcat's WebSocket buffer size from {@code thriftstore.stomp.buffer-size} before Tomcat starts. */
-    public static final class DefaultBufferSize implements EnvironmentPostProcessor {
-
-        @Override
-        public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-            if (System.getProperty(TOMCAT_DEFAULT_BUFFER_SIZE) != null) {
-                return;
-            }
-            DataSize size = Binder.get(environment).bind("thriftstore.stomp.buffer-size", DataSize.class)
-                .orElse(DataSize.ofKilobytes(2));
-            System.setProperty(TOMCAT_DEFAULT_BUFFER_SIZE, Integer.toString(bytes(size)));
-        }
+        return TomcatWebSocketBufferSize.bytes(size);
     }
 }
