@@ -41,7 +41,7 @@ cleanup() {
 
 main() {
   for p in "${INFRA_PORTS[@]}"; do port_taken "$p" && die "port $p is taken (offset $OFFSET): is a platform running there?"; done
-  ulimit -n $((COUNT * 2 + 1000)) 2>/dev/null || die "cannot raise the open-files limit to $((COUNT * 2 + 1000)) for $COUNT sockets."
+  ulimit -n $((COUNT + 1000)) 2>/dev/null || die "cannot raise the open-files limit to $((COUNT + 1000)) for $COUNT sockets (per process: the service and the client each hold one end)."
   mkdir -p "$RUN" "$LOGS" "$WORK"
   build_if_missing
   trap cleanup EXIT
@@ -61,7 +61,10 @@ main() {
     "$JAVA" -Xmx1g -cp "$cp" "$PERF/sockets/IdleSockets.java" --url "ws://localhost:$port/ws" --keys "$DATA/dev-keys" \
       --count "$COUNT" --destination "${DESTINATION[$svc]}" --azp "http://localhost:$((3000 + OFFSET))" \
       --pid "$(cat "$RUN/$svc.pid")" | tee "$WORK/$svc.txt" || say "$svc: some sockets failed (above)"
-    pid_alive "$RUN/$svc.pid" || say "$svc: the service died (log: $LOGS/$svc.log)"
+    if ! pid_alive "$RUN/$svc.pid"; then
+      say "$svc: the service died (log: $LOGS/$svc.log); ./thriftstore status says:"
+      cmd_status | grep -E "^(PART|$svc) "
+    fi
     { printf '%s %s ' "$(date -u '+%Y-%m-%dT%H:%MZ')" "$svc"; grep '^RESULT' "$WORK/$svc.txt" || echo "no result"; } >>"$WORK/results.txt"
     stop_pidfile "$RUN/$svc.pid" 10 || true
   done

@@ -37,7 +37,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class IdleSockets {
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        // Any failure ends the JVM: the WebSocket client's threads would keep it alive, and the script waiting.
+        try {
+            run(args);
+        }
+        catch (Throwable failure) {
+            failure.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    static void run(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
@@ -101,6 +112,11 @@ public class IdleSockets {
         System.out.printf("opened %d sockets in %.1f s (%d refused with 503, %d failed)%n", open.size(),
             (System.nanoTime() - started) / 1e9, refused.get(), failed.get());
 
+        if (pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == false) {
+            System.out.println("the service (pid " + pid + ") is gone: it exited while the sockets opened");
+            System.out.println("RESULT sockets=" + open.size() + " refused=" + refused.get() + " exited=true");
+            System.exit(1);
+        }
         if (pid > 0 && !open.isEmpty()) {
             Thread.sleep(2_000);
             Histogram after = Histogram.of(pid);
@@ -202,10 +218,10 @@ public class IdleSockets {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     String[] f = line.trim().split("\\s+");
-                    if (f.length >= 4 && f[0].endsWith(":")) {
+                    if (f.length >= 4 && f[0].endsWith(":") && f[2].matches("\\d+")) {
                         bytes.merge(f[3], Long.parseLong(f[2]), Long::sum);
                     }
-                    else if (f.length >= 3 && f[0].equals("Total")) {
+                    else if (f.length >= 3 && f[0].equals("Total") && f[2].matches("\\d+")) {
                         total = Long.parseLong(f[2]);
                     }
                 }
