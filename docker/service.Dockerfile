@@ -42,12 +42,13 @@ COPY --from=build /build/extracted/snapshot-dependencies/ ./
 COPY --from=build /build/extracted/application/ ./
 COPY --chmod=0755 docker/healthcheck.sh /usr/local/bin/healthcheck
 USER 10001:10001
-# Heap from the container's memory limit, leaving room for metaspace, threads and Kafka buffers; the JVM
-# exits (and the orchestrator restarts it) instead of limping on after an OutOfMemoryError.
-# Replace the whole JDK_JAVA_OPTIONS variable to tune it.
+# Heap from the container's memory limit, leaving room for metaspace, threads and Kafka buffers.
+# Replace the whole JDK_JAVA_OPTIONS variable to tune it; -XX:+ExitOnOutOfMemoryError is in the ENTRYPOINT, so
+# that no tuning drops it: the JVM exits (and the orchestrator restarts it) instead of limping on after an
+# OutOfMemoryError.
 ENV SERVICE=${SERVICE} \
     PORT=${PORT} \
-    JDK_JAVA_OPTIONS="-XX:InitialRAMPercentage=25.0 -XX:MaxRAMPercentage=65.0 -XX:+ExitOnOutOfMemoryError"
+    JDK_JAVA_OPTIONS="-XX:InitialRAMPercentage=25.0 -XX:MaxRAMPercentage=65.0"
 EXPOSE ${PORT}
 # Ready = readiness group UP (stores and Kafka reachable as the service defines it). Start-up takes 5-15 s.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=90s --retries=3 CMD ["healthcheck"]
@@ -55,4 +56,4 @@ HEALTHCHECK --interval=10s --timeout=5s --start-period=90s --retries=3 CMD ["hea
 # stop, so give it a stop grace period); every later start maps it and starts noticeably faster. A stale
 # or foreign archive is ignored and rewritten. /cds is writable (Kubernetes mounts an emptyDir there).
 # -Xlog:cds=error hides the per-class "cannot be archived" warnings that dynamic archiving prints.
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/cds/app.jsa", "-XX:+AutoCreateSharedArchive", "-Xlog:cds=error", "-jar", "/application/app.jar"]
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-XX:SharedArchiveFile=/cds/app.jsa", "-XX:+AutoCreateSharedArchive", "-Xlog:cds=error", "-jar", "/application/app.jar"]

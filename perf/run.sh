@@ -79,10 +79,10 @@ if $reuse; then
 else
 say "starting the platform at offset $OFFSET with JAVA_OPTS='$JAVA_OPTS' (log: $OUT/logs/platform.log)"
 # Writes and chat sends are rate-limited per user (60/min, 20/10 s): the harness's users write far faster.
-# ws-chat holds every chat socket: about 75 KiB of heap each in Tomcat's frame buffers (docs/PERFORMANCE.md),
-# so 2,000 sockets do not fit the 256 MiB the others get.
+# ws-chat holds every chat socket, about 32 KiB of heap each since Tomcat's buffers were shrunk (docs/PERFORMANCE.md,
+# "Idle sockets"): 2,000 fit the 256 MiB the others get. PERF_WS_CHAT_OPTS adds flags for it alone (runs 1-7: -Xmx448m).
 THRIFTSTORE_PORT_OFFSET="$OFFSET" THRIFTSTORE_DATA="$DATA" THRIFTSTORE_JAVA_OPTS="$JAVA_OPTS" THRIFTSTORE_DASHBOARD=off \
-  THRIFTSTORE_JAVA_OPTS_WS_CHAT_SERVICE="${PERF_WS_CHAT_OPTS:--Xmx448m}" \
+  THRIFTSTORE_JAVA_OPTS_WS_CHAT_SERVICE="${PERF_WS_CHAT_OPTS:-}" \
   WRITE_RATE_LIMIT_PER_MINUTE=10000000 CHAT_SEND_RATE_MESSAGES=1000000 \
   THRIFTSTORE_HEALTH_TIMEOUT="${THRIFTSTORE_HEALTH_TIMEOUT:-600}" \
   "$ROOT/thriftstore" up --reset >"$OUT/logs/platform.log" 2>&1 || { tail -40 "$OUT/logs/platform.log"; exit 1; }

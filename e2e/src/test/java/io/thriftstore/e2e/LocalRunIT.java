@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * {@code ./thriftstore} as a developer uses it: {@code up} brings every service to healthy
- * and returns, a token from {@code token} is accepted and a tampered one refused,
+ * and returns, a token from {@code token} is accepted and a tampered one refused, a service
+ * that died shows as down and {@code restart} brings it back alone,
  * {@code down} leaves no process and no port behind. Runs on ports moved by
  * {@code THRIFTSTORE_PORT_OFFSET} so that it cannot collide with a developer's own
  * {@code ./thriftstore up}.
@@ -99,8 +100,36 @@ class LocalRunIT {
         }
     }
 
+    /**
+     * A JVM that ended (here SIGKILL, as -XX:+ExitOnOutOfMemoryError ends it after an OutOfMemoryError) is
+     * "down" in status, not "starting", even while nothing has reaped it; {@code restart} brings that one
+     * service back alone.
+     */
     @Test
     @Order(3)
+    void aServiceThatDiedShowsAsDownAndRestartsAlone() throws Exception {
+        long pid = Long.parseLong(Files.readString(DATA.resolve("run").resolve("ws-chat-service.pid")).trim());
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+
+        String down = "ws-chat-service\\s+" + (5015 + OFFSET) + "\\s+" + pid + "\\s+down";
+        Platform.Result status = Platform.thriftstore(Duration.ofSeconds(60), "status");
+        for (int i = 0; i < 30 && !status.output().matches("(?s).*" + down + ".*"); i++) {
+            Thread.sleep(1000);
+            status = Platform.thriftstore(Duration.ofSeconds(60), "status");
+        }
+        assertThat(status.output()).containsPattern(down);
+
+        Platform.Result restart = Platform.thriftstore(Duration.ofSeconds(300), "restart", "ws-chat-service");
+
+        assertThat(restart.exitCode()).as(restart.output()).isZero();
+        assertThat(restart.output()).containsPattern("ws-chat-service\\s+http://localhost:\\d+\\s+UP");
+        assertThat(Platform.call("GET", 5015, "/actuator/health", null, null).body()).contains("\"status\":\"UP\"");
+        assertThat(Platform.thriftstore(Duration.ofSeconds(60), "status").output())
+            .containsPattern("ws-chat-service\\s+" + (5015 + OFFSET) + "\\s+\\d+\\s+healthy");
+    }
+
+    @Test
+    @Order(4)
     void downLeavesNothingRunning() throws Exception {
         List<Long> pids = new ArrayList<>();
         try (var files = Files.list(DATA.resolve("run"))) {

@@ -1,5 +1,7 @@
 package io.thriftstore.wschat;
 
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
@@ -49,7 +51,11 @@ final class ChatClient implements AutoCloseable {
     }
 
     static ChatClient connect(int port, TestUser user, String bearer) {
-        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+        // The servers' small socket buffers (platform-commons StompSocketBuffers) are Tomcat's JVM-wide default,
+        // so this client's too: it takes whole messages and must hold the largest chat frame.
+        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+        container.setDefaultMaxTextMessageBufferSize(64 * 1024);
+        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient(container));
         client.setMessageConverter(new JacksonJsonMessageConverter());
         client.setTaskScheduler(HEARTBEATS);
         client.setDefaultHeartbeat(new long[] {10_000, 10_000});

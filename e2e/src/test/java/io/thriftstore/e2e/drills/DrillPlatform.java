@@ -128,6 +128,8 @@ final class DrillPlatform implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // As ./thriftstore starts them: an OutOfMemoryError ends the JVM instead of leaving it wedged.
+        command.add("-XX:+ExitOnOutOfMemoryError");
         command.addAll(List.of(System.getProperty("drills.java-opts",
                 "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto").trim().split("\\s+")));
         command.add("-jar");

@@ -13,9 +13,22 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.web.context.ServletContextAware;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import io.micrometer.core.instrument.FunctionCounter;
+import jakarta.servlet.ServletContext;
+import jakarta.websocket.server.ServerContainer;
 
 /**
  * STOMP building blocks, present only when spring-websocket is (it is optional for platform-commons
@@ -54,6 +67,76 @@ public class StompAuthAutoConfiguration {
         return registry -> Gauge.builder("stomp.sessions.open", sessions, StompSessions::openSessions)
                 .description("Open STOMP WebSocket sessions held by this instance")
                 .register(registry);
+    }
+
+    /** The cap on sockets per instance: a filter on the upgrade and a decorator that counts open sockets. */
+    @Bean
+    StompSessionLimit stompSessionLimit(StompProperties properties,
+                                        @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+        return new StompSessionLimit(properties.maxSessions(), problems);
+    }
+
+    /** Ahead of Spring Security: an upgrade over the cap costs no token check. DESIGN section 7 fixes the path. */
+    @Bean
+    FilterRegistrationBean<StompSessionLimit> stompSessionLimitFilter(StompSessionLimit limit) {
+        FilterRegistrationBean<StompSessionLimit> registration = new FilterRegistrationBean<>(limit);
+        registration.addUrlPatterns("/ws", "/ws/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    MeterBinder stompRefusedMetric(StompSessionLimit limit) {
+        return registry -> FunctionCounter.builder("stomp.upgrades.refused", limit, StompSessionLimit::refusedUpgrades)
+                .description("WebSocket upgrades refused with 503 because this instance held its maximum of sockets")
+                .register(registry);
+    }
+
+    /**
+     * Every service's STOMP endpoint gets the cap's counting decorator and takes partial messages
+     * ({@link StompSocketBuffers}); nothing to wire in the service.
+     */
+    @Bean
+    WebSocketMessageBrokerConfigurer stompSocketTransport(StompSessionLimit limit, StompProperties properties) {
+        return new WebSocketMessageBrokerConfigurer() {
+            @Override
+            public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+                registration.addDecoratorFactory(limit);
+                registration.addDecoratorFactory(StompSocketBuffers.partialMessages(StompSocketBuffers.bytes(properties.bufferSize())));
+            }
+        };
+    }
+
+    /** Tomcat's per-socket buffers at {@code thriftstore.stomp.buffer-size} ({@link StompSocketBuffers}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"org.apache.tomcat.websocket.server.WsSci",
+        "org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory"})
+    static class TomcatSocketBuffers {
+
+        /** Socket read and write buffers of every connection (HTTP too: they bound one read or write, not a request). */
+        @Bean
+        WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> stompConnectorBuffers(StompProperties properties) {
+            String size = Integer.toString(StompSocketBuffers.bytes(properties.bufferSize()));
+            return factory -> factory.addConnectorCustomizers(connector -> {
+                connector.setProperty("socket.appReadBufSize", size);
+                connector.setProperty("socket.appWriteBufSize", size);
+            });
+        }
+
+        /**
+         * The text and binary message buffers, as Spring's ServletServerContainerFactoryBean sets them, but
+         * silent where there is no WebSocket container (a mock servlet context in tests).
+         */
+        @Bean
+        ServletContextAware stompMessageBuffers(StompProperties properties) {
+            int size = StompSocketBuffers.bytes(properties.bufferSize());
+            return (ServletContext context) -> {
+                if (context.getAttribute(ServerContainer.class.getName()) instanceof ServerContainer container) {
+                    container.setDefaultMaxTextMessageBufferSize(size);
+                    container.setDefaultMaxBinaryMessageBufferSize(size);
+                }
+            };
+        }
     }
 
     @Bean
