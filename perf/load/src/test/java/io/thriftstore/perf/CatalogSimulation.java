@@ -19,10 +19,10 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
- * Catalog reads on product-service and the baseline app's one-select and trivial endpoints, each as its own
- * closed phase of {@code users} concurrent users looping for {@code duration} (like wrk), after a warm-up of
- * every request at low concurrency. Phases run one after another, so each has the machine to itself and the
- * ratios come from one run: "catalog page" / "baseline select" is the catalog goal's ratio.
+ * Catalog reads on product-service, each as its own closed phase of {@code users} concurrent users looping for
+ * {@code duration} (like wrk), after a warm-up of every request at low concurrency. Phases run one after
+ * another, so each has the machine to itself. "catalog page" / "baseline select" (BaselineSimulation, same
+ * run.sh run) is the catalog goal's ratio.
  */
 public class CatalogSimulation extends Simulation {
 
@@ -43,10 +43,6 @@ public class CatalogSimulation extends Simulation {
             .get(Perf.PRODUCT + "/api/products?q=#{term}&size=20").check(status().is(200)));
     Function<String, ChainBuilder> detail = prefix -> exec(http(prefix + "product detail")
             .get(Perf.PRODUCT + "/api/products/#{productId}").check(status().is(200)));
-    Function<String, ChainBuilder> select = prefix -> exec(http(prefix + "baseline select")
-            .get(Perf.BASELINE + "/select/#{row}").check(status().is(200)));
-    Function<String, ChainBuilder> hello = prefix -> exec(http(prefix + "baseline hello")
-            .get(Perf.BASELINE + "/hello").check(status().is(200)));
 
     ChainBuilder feed = exec(session -> {
         ThreadLocalRandom r = ThreadLocalRandom.current();
@@ -54,8 +50,7 @@ public class CatalogSimulation extends Simulation {
                 // The first pages: what shoppers see; deeper pages are rarer and cost the same index walk plus skip.
                 "page", r.nextInt(5),
                 "term", TERMS[r.nextInt(TERMS.length)],
-                "productId", productIds.get(r.nextInt(productIds.size())),
-                "row", 1 + r.nextInt(10_000)));
+                "productId", productIds.get(r.nextInt(productIds.size()))));
     });
 
     PopulationBuilder phase(String name, ChainBuilder request) {
@@ -65,13 +60,11 @@ public class CatalogSimulation extends Simulation {
 
     {
         ChainBuilder everything = feed.exec(catalogPage.apply(Perf.WARM), search.apply(Perf.WARM),
-                detail.apply(Perf.WARM), select.apply(Perf.WARM), hello.apply(Perf.WARM));
+                detail.apply(Perf.WARM));
         setUp(scenario("warm-up").exec(during(Perf.WARMUP).on(everything)).injectOpen(atOnceUsers(Perf.WARMUP_USERS))
                 .andThen(phase("catalog page", catalogPage.apply(""))
                         .andThen(phase("catalog search", search.apply(""))
-                                .andThen(phase("product detail", detail.apply(""))
-                                        .andThen(phase("baseline select", select.apply(""))
-                                                .andThen(phase("baseline hello", hello.apply("")))))))
+                                .andThen(phase("product detail", detail.apply("")))))
         ).protocols(protocol);
     }
 }

@@ -26,6 +26,9 @@ final class Perf {
     static final int USERS = Integer.getInteger("users", 20);
     /** Arrivals per second for the fixed-rate scenarios. */
     static final int RATE = Integer.getInteger("rate", 20);
+    /** Offered rates of the stepped open-model scenario (notify), one measured phase each: "10,20,50". */
+    static final List<Integer> RATES = java.util.Arrays.stream(System.getProperty("rates", String.valueOf(RATE)).split(","))
+            .map(String::trim).filter(r -> !r.isEmpty()).map(Integer::valueOf).toList();
     /** Length of each measured phase. */
     static final Duration DURATION = Duration.ofSeconds(Integer.getInteger("duration", 30));
     /** Low-concurrency warm-up before anything is measured (INFRA-NOTES: a cold JIT starves under load). */
