@@ -1,10 +1,12 @@
 package io.thriftstore.perf.baseline;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -27,15 +29,28 @@ import tools.jackson.databind.json.JsonMapper;
  * Where the time between placing an order and the seller's notification goes, hop by hop, read back from the
  * platform's own topics after a run. Each event carries two clocks: the envelope's {@code time} (when the
  * service decided, in its transaction) and the record's timestamp (when its relay handed it to the producer).
- * Following one order through order.created, inventory.reserved, order.confirmed and the seller's
- * notification.created splits the path into the services' work and their relays' delays.
+ * Since issue 15 the path is: POST /api/orders -> order-service holds the stock at product-service and commits
+ * the order CONFIRMED with order.created and order.confirmed in its outbox (one transaction, one envelope time)
+ * -> its relay -> order-events -> consumer-service's notification.created (ORDER_RECEIVED for the seller) -> its
+ * relay -> notification-events -> notification-service -> the seller's STOMP frame. Two Kafka hops; inventory.*
+ * events are no longer on it. The client's clocks (POST sent, frame received) come from the notify simulation's
+ * {@code -Dclocks} file; without it the first and last hops are left out.
  *
- * <pre>hops [--bootstrap localhost:9092] [--since-seconds 600]</pre>
+ * <pre>hops [--bootstrap localhost:9092] [--since-seconds 600] [--client-clocks file]</pre>
  * Prints one line per hop with p50/p95/p99/max in ms over the orders that went the whole way.
  */
 final class OrderHops {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    /** The hops of the order -> seller path, in order; {@link #split} gives one delta per hop. */
+    static final List<String> HOPS = List.of(
+            "POST sent -> order committed (order-service: hold + transaction)",
+            "order-service relay (order.confirmed: decided -> sent)",
+            "Kafka hop 1 + consumer-service decides (notification.created)",
+            "consumer-service relay (notification.created: decided -> sent)",
+            "Kafka hop 2 + notification-service -> frame received",
+            "total: POST sent -> frame received");
 
     private OrderHops() {
     }
@@ -47,24 +62,53 @@ final class OrderHops {
         }
     }
 
-    public static void main(String[] args) {
+    /** One order's clocks along the path, epoch ms; the client's are -1 when unknown. */
+    record Clocks(long postSent, long orderDecided, long orderSent, long noticeDecided, long noticeSent, long frameReceived) {
+
+        boolean hasClient() {
+            return postSent >= 0 && frameReceived >= 0;
+        }
+
+        /**
+         * The delta of each hop of {@link #HOPS}; null where a clock is missing. Clocks of one machine: a hop can
+         * come out a millisecond negative from rounding, recorded as 0.
+         */
+        Long[] split() {
+            return new Long[] {
+                    postSent < 0 ? null : Math.max(0, orderDecided - postSent),
+                    Math.max(0, orderSent - orderDecided),
+                    Math.max(0, noticeDecided - orderSent),
+                    Math.max(0, noticeSent - noticeDecided),
+                    frameReceived < 0 ? null : Math.max(0, frameReceived - noticeSent),
+                    hasClient() ? Math.max(0, frameReceived - postSent) : null};
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
         Args a = new Args(args);
         String bootstrap = a.get("--bootstrap", "localhost:9092");
         long since = System.currentTimeMillis() - a.getInt("--since-seconds", 600) * 1000L;
+        // orderId -> {POST sent, frame received} (epoch ms, -1 for a frame that never came), as the client saw them.
+        Map<String, long[]> client = new HashMap<>();
+        String clocksFile = a.get("--client-clocks", "");
+        if (!clocksFile.isBlank()) {
+            for (String line : Files.readAllLines(Path.of(clocksFile))) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length == 3) {
+                    client.put(f[0], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+                }
+            }
+        }
 
-        Map<String, Seen> created = new HashMap<>();
-        Map<String, Seen> reserved = new HashMap<>();
         Map<String, Seen> confirmed = new HashMap<>();
         Map<String, Seen> sellerNotice = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : readAll(bootstrap, since,
-                List.of("order-events", "product-events", "notification-events"))) {
+        for (ConsumerRecord<byte[], byte[]> record : readAll(bootstrap, since, List.of("order-events", "notification-events"))) {
             JsonNode envelope = JSON.readTree(record.value());
             String type = envelope.path("type").asString();
             Seen seen = new Seen(envelope, Instant.parse(envelope.path("time").asString()).toEpochMilli(),
                     record.timestamp());
             switch (type) {
-                case "order.created.v1" -> created.put(seen.data().path("id").asString(), seen);
-                case "inventory.reserved.v1" -> reserved.putIfAbsent(seen.data().path("orderId").asString(), seen);
+                // order.created shares order.confirmed's transaction; the seller's notice is made from the latter.
                 case "order.confirmed.v1" -> confirmed.put(envelope.path("id").asString(), seen);
                 case "notification.created.v1" -> {
                     if ("ORDER_RECEIVED".equals(seen.data().path("type").asString())) {
@@ -76,53 +120,46 @@ final class OrderHops {
             }
         }
 
-        Map<String, Histogram> hops = new LinkedHashMap<>();
-        for (String hop : List.of(
-                "order-service relay (order.created: decided -> sent)",
-                "product-service reserves (sent -> decided)",
-                "product-service relay (inventory.reserved)",
-                "order-service confirms (sent -> decided)",
-                "order-service relay (order.confirmed)",
-                "consumer-service decides (sent -> decided)",
-                "consumer-service relay (notification.created)",
-                "total: order.created decided -> notice sent")) {
-            hops.put(hop, new Histogram(3_600_000L, 3));
-        }
+        List<Histogram> hops = new ArrayList<>();
+        HOPS.forEach(hop -> hops.add(new Histogram(3_600_000L, 3)));
         int complete = 0;
-        for (Seen confirm : confirmed.values()) {
+        int withClient = 0;
+        for (Map.Entry<String, Seen> entry : confirmed.entrySet()) {
+            Seen confirm = entry.getValue();
+            Seen notice = sellerNotice.get(entry.getKey());
             String orderId = confirm.data().path("id").asString();
-            Seen create = created.get(orderId);
-            Seen reserve = reserved.get(orderId);
-            Seen notice = sellerNotice.get(confirm.envelope().path("id").asString());
-            if (create == null || reserve == null || notice == null) {
-                continue;
+            long[] seenByClient = client.get(orderId);
+            if (notice == null || (!client.isEmpty() && (seenByClient == null || seenByClient[1] < 0))) {
+                continue; // with client clocks: only the measured orders whose frame came
             }
+            Clocks clocks = new Clocks(seenByClient == null ? -1 : seenByClient[0], confirm.decidedAt(), confirm.sentAt(),
+                    notice.decidedAt(), notice.sentAt(), seenByClient == null ? -1 : seenByClient[1]);
             complete++;
-            if (complete <= Integer.getInteger("show", 0)) {
-                System.out.printf("order %s created %d/%d reserved(%s) %d/%d confirmed(%s) %d/%d notice %d/%d%n", orderId,
-                        create.decidedAt(), create.sentAt(), reserve.envelope().path("id").asString(), reserve.decidedAt(),
-                        reserve.sentAt(), confirm.envelope().path("id").asString(), confirm.decidedAt(), confirm.sentAt(),
-                        notice.decidedAt(), notice.sentAt());
+            if (clocks.hasClient()) {
+                withClient++;
             }
-            long[] deltas = {
-                    create.sentAt() - create.decidedAt(),
-                    reserve.decidedAt() - create.sentAt(),
-                    reserve.sentAt() - reserve.decidedAt(),
-                    confirm.decidedAt() - reserve.sentAt(),
-                    confirm.sentAt() - confirm.decidedAt(),
-                    notice.decidedAt() - confirm.sentAt(),
-                    notice.sentAt() - notice.decidedAt(),
-                    notice.sentAt() - create.decidedAt()};
-            int i = 0;
-            for (Histogram histogram : hops.values()) {
-                // Clocks of one machine; a hop can come out a millisecond negative from rounding.
-                histogram.recordValue(Math.max(0, deltas[i++]));
+            if (complete <= Integer.getInteger("show", 0)) {
+                System.out.printf("order %s %s%n", orderId, clocks);
+            }
+            Long[] deltas = clocks.split();
+            for (int i = 0; i < deltas.length; i++) {
+                if (deltas[i] != null) {
+                    hops.get(i).recordValue(deltas[i]);
+                }
             }
         }
-        System.out.printf("orders followed the whole way: %d (created %d, confirmed %d, seller notices %d)%n",
-                complete, created.size(), confirmed.size(), sellerNotice.size());
-        hops.forEach((hop, h) -> System.out.printf("RESULT hop %-50s p50=%d p95=%d p99=%d max=%d%n", hop,
-                h.getValueAtPercentile(50), h.getValueAtPercentile(95), h.getValueAtPercentile(99), h.getMaxValue()));
+        System.out.printf("orders followed the whole way: %d, %d of them with the client's clocks (confirmed %d, seller"
+                + " notices %d); two Kafka hops: order-events, notification-events%n", complete, withClient,
+                confirmed.size(), sellerNotice.size());
+        for (int i = 0; i < HOPS.size(); i++) {
+            Histogram h = hops.get(i);
+            if (h.getTotalCount() == 0) {
+                System.out.printf("RESULT hop %-66s n/a (no client clocks)%n", HOPS.get(i));
+            } else {
+                System.out.printf("RESULT hop %-66s p50=%d p95=%d p99=%d max=%d%n", HOPS.get(i),
+                        h.getValueAtPercentile(50), h.getValueAtPercentile(95), h.getValueAtPercentile(99), h.getMaxValue());
+            }
+        }
     }
 
     /** Every record of the topics from {@code since} to their current end. */
