@@ -2,12 +2,16 @@
 # The load harness end to end: build, start the platform and the baseline app on their own ports, run the
 # baselines and the Gatling simulations, sample each service's RSS, print one summary table, stop everything.
 #
-#   perf/run.sh [--smoke] [--no-build] [--keep | --reuse] [--only catalog,orders,notify,chat,mixed]
+#   perf/run.sh [--smoke] [--no-build] [--keep | --reuse] [--only baseline,catalog,orders,notify,chat,mixed]
+#               [--label name | --no-record]
 #
-# --smoke: short phases and few users, to check that the harness works (figures mean nothing).
+# --smoke: short phases and few users, to check that the harness works (figures mean nothing; not recorded).
 # --keep: leave the platform running afterwards; --reuse: use the platform a --keep run left (no restart).
-# Without it: the measurement (about 25 minutes). Every figure is also an environment variable; see
-# perf/README.md. Summary: stdout and perf/target/summary.md; Gatling's HTML reports: perf/load/target/gatling/.
+# --label: the run's summary is copied to docs/perf-runs/<date>-<label>/ (default label "run"); --no-record: not.
+# Without it: the measurement (about 30 minutes). Every figure is also an environment variable; see
+# perf/README.md. PERF_JAVA_HOME picks the JDK of the services, the infrastructure and the baseline app.
+# Summary: stdout and perf/target/summary.md; Gatling's HTML reports: perf/load/target/gatling/.
+# perf/run3.sh runs all of it three times and reports the median of each headline figure.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,14 +19,20 @@ PERF="$ROOT/perf"
 OUT="$PERF/target"
 OFFSET="${PERF_PORT_OFFSET:-10000}"
 DATA="${PERF_DATA:-$OUT/platform-data}"
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# The JDK measured: the services and the infrastructure (./thriftstore takes JAVA_HOME) and the baseline app.
+# The build and Gatling keep the caller's JDK: they are the tools, not the measured processes.
+RUN_JAVA_HOME="${PERF_JAVA_HOME:-${JAVA_HOME:-}}"
+JAVA="${RUN_JAVA_HOME:+$RUN_JAVA_HOME/bin/}java"
+"$JAVA" -version >/dev/null 2>&1 || { echo "no JDK at '$JAVA' (PERF_JAVA_HOME=${PERF_JAVA_HOME:-})" >&2; exit 2; }
+JDK_VERSION=$("$JAVA" -version 2>&1 | sed -n 2p | sed 's/ *$//')
 # Full tiered compilation: ./thriftstore's default TieredStopAtLevel=1 starts faster but caps peak throughput.
 JAVA_OPTS="${PERF_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -Xshare:auto}"
 BASELINE_PORT=$((9090 + OFFSET))
 PG_URL="jdbc:postgresql://localhost:$((5432 + OFFSET))"
 KAFKA="localhost:$((9092 + OFFSET))"
 
-smoke=false build=true keep=false reuse=false only="catalog,orders,notify,chat,mixed"
+smoke=false build=true keep=false reuse=false only="baseline,catalog,orders,notify,chat,mixed"
+label=run record=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=true ;;
@@ -30,12 +40,15 @@ while [ $# -gt 0 ]; do
     --keep) keep=true ;;
     --reuse) reuse=true; keep=true ;;
     --only) only="$2"; shift ;;
-    *) echo "usage: perf/run.sh [--smoke] [--no-build] [--keep | --reuse] [--only catalog,orders,notify,chat,mixed]" >&2; exit 2 ;;
+    --label) label="$2"; shift ;;
+    --no-record) record=false ;;
+    *) echo "usage: perf/run.sh [--smoke] [--no-build] [--keep | --reuse] [--only baseline,catalog,orders,notify,chat,mixed] [--label name | --no-record]" >&2; exit 2 ;;
   esac
   shift
 done
 
 if $smoke; then
+  record=false
   : "${WARMUP:=5}" "${DURATION:=8}" "${USERS:=8}" "${ORDER_RATE:=10}" "${ORDER_PAIRS:=10}"
   : "${CHAT_PAIRS:=5}" "${CHAT_RATE:=5}" "${IDLE_SOCKETS:=50}" "${MIXED_RATE:=20}" "${KAFKA_RATE:=200}" "${JDBC_SECONDS:=5}"
 else
@@ -51,10 +64,11 @@ say() { printf '[perf %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 baseline_jar() { ls "$PERF"/baseline/target/perf-baseline-*.jar | grep -v original | head -1; }
 
 # --- stop everything on exit, whatever happened -------------------------------------------------------
-SAMPLER_PID="" BASELINE_PID=""
+SAMPLER_PID="" CPU_SAMPLER_PID="" BASELINE_PID=""
 cleanup() {
   set +e
   [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null
+  [ -n "$CPU_SAMPLER_PID" ] && kill "$CPU_SAMPLER_PID" 2>/dev/null
   [ -n "$BASELINE_PID" ] && kill "$BASELINE_PID" 2>/dev/null && wait "$BASELINE_PID" 2>/dev/null
   if [ -d "$DATA/run" ] && ! $keep; then
     say "stopping the platform"
@@ -81,7 +95,7 @@ say "starting the platform at offset $OFFSET with JAVA_OPTS='$JAVA_OPTS' (log: $
 # Writes and chat sends are rate-limited per user (60/min, 20/10 s): the harness's users write far faster.
 # ws-chat holds every chat socket, about 32 KiB of heap each since Tomcat's buffers were shrunk (docs/PERFORMANCE.md,
 # "Idle sockets"): 2,000 fit the 256 MiB the others get. PERF_WS_CHAT_OPTS adds flags for it alone (runs 1-7: -Xmx448m).
-THRIFTSTORE_PORT_OFFSET="$OFFSET" THRIFTSTORE_DATA="$DATA" THRIFTSTORE_JAVA_OPTS="$JAVA_OPTS" THRIFTSTORE_DASHBOARD=off \
+JAVA_HOME="$RUN_JAVA_HOME" THRIFTSTORE_PORT_OFFSET="$OFFSET" THRIFTSTORE_DATA="$DATA" THRIFTSTORE_JAVA_OPTS="$JAVA_OPTS" THRIFTSTORE_DASHBOARD=off \
   THRIFTSTORE_JAVA_OPTS_WS_CHAT_SERVICE="${PERF_WS_CHAT_OPTS:-}" \
   WRITE_RATE_LIMIT_PER_MINUTE=10000000 CHAT_SEND_RATE_MESSAGES=1000000 \
   THRIFTSTORE_HEALTH_TIMEOUT="${THRIFTSTORE_HEALTH_TIMEOUT:-600}" \
@@ -117,7 +131,29 @@ sample_rss() {
 sample_rss &
 SAMPLER_PID=$!
 
+# --- CPU sampler: "<epoch ms> <clock ticks>" every second, summed over every process of the platform ----------
+# Roots: every pid file of the platform (services, infrastructure JVM, dashboard if any) and the baseline app;
+# perf/cpu-ticks.sh adds their descendants (the Kafka broker, PostgreSQL and its backends). Gatling and this
+# script are the load, not the platform, and stay out.
+getconf CLK_TCK >"$RESULTS/clk_tck"
+sample_cpu() {
+  while true; do
+    # shellcheck disable=SC2046
+    echo "$(date +%s%3N) $("$PERF/cpu-ticks.sh" $(cat "$DATA"/run/*.pid 2>/dev/null) "$BASELINE_PID")"
+    sleep 1
+  done >>"$RESULTS/cpu.samples"
+}
+sample_cpu &
+CPU_SAMPLER_PID=$!
+# Wait (up to 3 min) until every service's consumer group has caught up, so no baseline or phase runs beside
+# the backlog of what ran before it.
+drain() {
+  "$JAVA" -jar "$(baseline_jar)" drain --bootstrap "$KAFKA" --timeout-seconds 180 2>>"$OUT/logs/drain.log" \
+    | grep '^RESULT' | while read -r line; do say "caught up before the next phase: $line"; done
+}
+
 # --- plain-Java baselines: Kafka round trip (linger 0 and Kafka's default 5), raw JDBC ceiling ---------------
+drain
 say "baseline: Kafka produce -> consume round trip at $KAFKA_RATE/s"
 for linger in 0 5; do
   "$JAVA" -jar "$(baseline_jar)" kafka --bootstrap "$KAFKA" --rate "$KAFKA_RATE" --warmup 5 \
@@ -145,22 +181,31 @@ simulate() { # simulate <key> <SimulationClass> [-Dname=value ...]
     say "report: ${report}index.html"
   fi
 }
-# Before each simulation: wait (up to 3 min) until every service's consumer group has caught up, so a phase
-# never starts behind the backlog of the one before it.
-drain() {
-  "$JAVA" -jar "$(baseline_jar)" drain --bootstrap "$KAFKA" --timeout-seconds 180 2>>"$OUT/logs/drain.log" \
-    | grep '^RESULT' | while read -r line; do say "caught up before the next phase: $line"; done
+# The CPU per order's idle baseline: the platform's ticks over a quiet interval as long as the measured phases,
+# right before them (after the drain), so what the platform burns doing nothing is subtracted.
+idle_interval() { # idle_interval <seconds>
+  say "idle baseline: ${1}s with no load (CPU per order subtracts it)"
+  local start
+  start=$(date +%s%3N)
+  sleep "$1"
+  echo "$start $(date +%s%3N)" >"$RESULTS/idle.window"
 }
 IFS=',' read -r -a scenarios <<<"$only"
 for s in "${scenarios[@]}"; do
   drain
   case "$s" in
+    baseline) simulate baseline BaselineSimulation -Dusers="$USERS" ;;
     catalog) simulate catalog CatalogSimulation -Dusers="$USERS" ;;
     orders) simulate orders OrdersSimulation -Dusers="$USERS" ;;
-    notify) simulate notify OrderNotificationSimulation -Dusers="$ORDER_PAIRS" -Drate="$ORDER_RATE"
-      # Where the time went, hop by hop, read back from the topics: the measured phase (and the last seconds of
-      # the warm-up before it, as the phase's end is a few seconds ago when the simulation has drained).
-      "$JAVA" -jar "$(baseline_jar)" hops --bootstrap "$KAFKA" --since-seconds "$((DURATION + 10))" \
+    notify)
+      IFS=',' read -r -a rates <<<"$ORDER_RATE"
+      idle_interval "$((DURATION * ${#rates[@]}))"
+      drain
+      simulate notify OrderNotificationSimulation -Dusers="$ORDER_PAIRS" -Drates="$ORDER_RATE" \
+        -DframeTimeout="${FRAME_TIMEOUT:-10}" -Dout="$RESULTS/notify.txt" -Dclocks="$RESULTS/notify-clocks.txt"
+      # Where the time went, hop by hop: the topics' clocks of the measured orders, joined with the client's.
+      "$JAVA" -jar "$(baseline_jar)" hops --bootstrap "$KAFKA" \
+        --since-seconds "$((DURATION * ${#rates[@]} + WARMUP + 120))" --client-clocks "$RESULTS/notify-clocks.txt" \
         2>>"$OUT/logs/hops.log" | grep '^RESULT hop\|^orders followed' | tee "$RESULTS/hops.txt" ;;
     chat) simulate chat ChatSimulation -Dusers="$CHAT_PAIRS" -Drate="$CHAT_RATE" -DidleSockets="$IDLE_SOCKETS" \
       -DrampSeconds="${CHAT_RAMP:-20}" ;;
@@ -170,9 +215,17 @@ for s in "${scenarios[@]}"; do
 done
 
 # --- summary --------------------------------------------------------------------------------------------
-kill "$SAMPLER_PID" 2>/dev/null || true
-SAMPLER_PID=""
-"$PERF/summarize.sh" "$RESULTS" "$DURATION" \
-  "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); JDK: $("$JAVA" -version 2>&1 | head -1); JAVA_OPTS: $JAVA_OPTS; warm-up ${WARMUP}s, phases ${DURATION}s, users $USERS, order pairs $ORDER_PAIRS at $ORDER_RATE/s, chat pairs $CHAT_PAIRS at $CHAT_RATE/s + $IDLE_SOCKETS idle sockets, mixed $MIXED_RATE/s" \
+kill "$SAMPLER_PID" "$CPU_SAMPLER_PID" 2>/dev/null || true
+SAMPLER_PID="" CPU_SAMPLER_PID=""
+USERS="$USERS" "$PERF/summarize.sh" "$RESULTS" "$DURATION" \
+  "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); JDK: $JDK_VERSION ($JAVA); JAVA_OPTS: $JAVA_OPTS; warm-up ${WARMUP}s, phases ${DURATION}s, users $USERS, notify: $ORDER_PAIRS sellers' sockets, open model at $ORDER_RATE orders/s offered; chat pairs $CHAT_PAIRS at $CHAT_RATE/s + $IDLE_SOCKETS idle sockets, mixed $MIXED_RATE/s" \
   | tee "$SUMMARY"
 say "summary: $SUMMARY"
+# Small text only beside docs/PERFORMANCE.md: the summary and its headline figures, never reports or logs.
+if $record; then
+  RECORD="$ROOT/docs/perf-runs/$(date +%F)-$label"
+  mkdir -p "$RECORD"
+  cp "$SUMMARY" "$RECORD/${PERF_RECORD_NAME:-summary}.md"
+  cp "$RESULTS/headline.tsv" "$RECORD/${PERF_RECORD_NAME:-summary}.headline.tsv" 2>/dev/null || true
+  say "recorded: $RECORD"
+fi
