@@ -47,6 +47,7 @@ class SocketCapIT {
             "--spring.mongodb.database=" + infrastructure.mongoDatabase(),
             "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
             "--thriftstore.kafka.topic-prefix=" + infrastructure.topicPrefix(),
+            "--thriftstore.auth.mode=dev",
             "--thriftstore.auth.public-key-location=" + infrastructure.publicKeyLocation(),
             "--thriftstore.stomp.max-sessions=2",
             "--logging.level.org.apache.kafka=WARN",

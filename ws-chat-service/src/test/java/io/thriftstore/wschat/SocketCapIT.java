@@ -44,6 +44,7 @@ class SocketCapIT {
             "--server.port=0",
             "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
             "--thriftstore.kafka.topic-prefix=" + infrastructure.topicPrefix(),
+            "--thriftstore.auth.mode=dev",
             "--thriftstore.auth.public-key-location=" + infrastructure.publicKeyLocation(),
             "--thriftstore.stomp.max-sessions=3",
             "--logging.level.org.apache.kafka=WARN",
