@@ -59,6 +59,19 @@ class Reservations {
         return mongo.updateFirst(expiring, update, Reservation.class).getMatchedCount() == 1;
     }
 
+    /**
+     * A hold that expired and gave its stock back, although its order did commit (its order.created came later
+     * than the hold timeout): RESERVING again with every line to take anew, and no expiry any more.
+     *
+     * @return {@code false} when it was not RELEASED (taken again already, or something else happened meanwhile)
+     */
+    boolean reopenReleased(String orderId, List<Reservation.Line> lines) {
+        Query released = Query.query(where("_id").is(orderId).and("state").is(Reservation.State.RELEASED));
+        Update update = new Update().set("state", Reservation.State.RESERVING).set("lines", lines).unset(EXPIRES_AT)
+            .set("updatedAt", clock.instant());
+        return mongo.updateFirst(released, update, Reservation.class).getMatchedCount() == 1;
+    }
+
     /** Up to {@code limit} holds whose order did not commit in time and that are not finished yet, oldest first. */
     List<Reservation> expiredBy(Instant now, int limit) {
         Query due = Query.query(where(EXPIRES_AT).lt(now).and("state").in(Reservation.State.RESERVING,

@@ -65,14 +65,36 @@ class StockReservations {
         Reservation found = reservations.find(order.id()).orElse(null);
         if (found != null && found.hold() != null) {
             if (!reservations.confirm(order.id()) && found.expiresAt() != null) {
-                // Its hold expired before the order committed: the stock went back. Seen only if a commit
-                // took longer than the hold timeout; order-service refuses to commit that late (OrderService).
-                log.warn("Order {} committed after its stock hold had expired ({})", order.id(), found.state());
+                takeAgain(order.id());
             }
             return;
         }
         if (created) {
             complete(reservations.open(order.id(), linesOf(order)));
+        }
+    }
+
+    /**
+     * The order committed, but its order.created arrived after the hold had expired and given the stock back: Kafka
+     * was down, or this service lagged, for longer than the hold timeout (order-service itself never commits that
+     * late). The order is CONFIRMED, so its stock is taken again. Should the stock be gone meanwhile, the order is
+     * oversold: that is logged as an error and answered with inventory.rejected (docs/DECISIONS.md, holds).
+     */
+    private void takeAgain(String orderId) {
+        Reservation ended = reservations.get(orderId);
+        if (ended.state() == State.RELEASING) {
+            release(ended);
+            ended = reservations.get(orderId);
+        }
+        List<Line> anew = ended.lines().stream().map(line -> new Line(line.productId(), line.quantity(), LineState.PENDING, null)).toList();
+        if (ended.state() == State.RELEASED && reservations.reopenReleased(orderId, anew)) {
+            log.warn("Order {} committed after its stock hold had expired; taking its stock again", orderId);
+            reserve(reservations.get(orderId));
+            Reservation after = reservations.get(orderId);
+            if (after.state() != State.RESERVED) {
+                log.error("Order {} is confirmed but its stock is gone (hold expired before its order.created arrived): "
+                    + "oversold, {}", orderId, after.reason());
+            }
         }
     }
 

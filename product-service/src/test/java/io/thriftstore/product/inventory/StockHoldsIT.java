@@ -212,6 +212,27 @@ class StockHoldsIT {
         assertThat(quantity(lamp)).as("given back once").isEqualTo(2);
     }
 
+    @Test
+    void anOrderWhoseCreationArrivesAfterItsHoldExpiredTakesItsStockAgain() {
+        // Kafka down, or this service lagging, for longer than the hold timeout: the hold expires although the
+        // order committed. When its order.created arrives at last, the sold item is taken again, not given away twice.
+        String lamp = list(api, seller, "quantity", 3);
+        String orderId = Orders.newOrderId();
+        assertThat(hold(orderId, buyer.id(), Map.of("productId", lamp, "quantity", 2)).status()).isEqualTo(200);
+        published.awaitOne(EventType.INVENTORY_RELEASED, InventoryEvent.class, event -> event.orderId().equals(orderId));
+        assertThat(quantity(lamp)).as("given back by the expiry").isEqualTo(3);
+
+        orders.publish(Orders.event(EventType.ORDER_CREATED, orderId, line(lamp, 2)));
+        orders.publish(Orders.event(EventType.ORDER_CONFIRMED, orderId, line(lamp, 2)));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> quantity(lamp) == 1);
+        published.awaitQuiet();
+        assertThat(quantity(lamp)).as("taken once, and kept past the timeout").isEqualTo(1);
+
+        orders.publish(Orders.event(EventType.ORDER_CANCELLED, orderId, line(lamp, 2)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> quantity(lamp) == 3);
+    }
+
     private Api.Response hold(String orderId, String buyerId, Map<?, ?>... items) {
         return api.put("/api/holds/" + orderId, null, Map.of("buyerId", buyerId, "items", List.of(items)),
             headers -> headers.set("Thriftstore-Service-Key", ProductServiceIT.SERVICE_KEY));
