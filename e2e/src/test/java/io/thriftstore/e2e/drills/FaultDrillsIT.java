@@ -156,12 +156,14 @@ class FaultDrillsIT {
     void everyTopicRedeliveredFromOffsetZero() throws Exception {
         Snapshot before = snapshot();
         List<String> services = List.copyOf(DrillPlatform.SERVICES.keySet());
+        // Every service that consumes a topic; order-service consumes none since buying happens in one step.
+        List<String> consumers = services.stream().filter(service -> !service.equals(DrillPlatform.ORDER)).toList();
         for (String service : services) {
             platform.stop(service);
         }
         Map<String, Integer> reset = new TreeMap<>();
         try (Admin admin = platform.admin()) {
-            for (String group : services) {
+            for (String group : consumers) {
                 Map<TopicPartition, OffsetAndMetadata> committed =
                         admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
                 Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets = admin.listOffsets(committed.keySet()
@@ -188,9 +190,9 @@ class FaultDrillsIT {
         log("rewound to offset 0 (group topics: records to redeliver): " + reset);
         // The per-instance push groups of notification-service start at the end by design and are not rewound.
         assertThat(reset).as("every Kafka-consuming service's group had offsets and was rewound")
-                .hasSize(services.size()).allSatisfy((group, records) -> assertThat(records).isPositive());
+                .hasSize(consumers.size()).allSatisfy((group, records) -> assertThat(records).isPositive());
         long rewound = System.nanoTime();
-        awaitGroupsCaughtUp(services, Duration.ofMinutes(4));
+        awaitGroupsCaughtUp(consumers, Duration.ofMinutes(4));
         log("every group read its topics again in " + Duration.ofNanos(System.nanoTime() - rewound).toSeconds() + " s");
         Thread.sleep(5_000);
         Snapshot after = snapshot();
