@@ -41,17 +41,8 @@ class SocketCapIT {
 
     @BeforeEach
     void startAnInstanceCappedAtTwoSockets() {
-        capped = new SpringApplicationBuilder(NotificationServiceApplication.class).run(
-            "--server.port=0",
-            "--spring.mongodb.uri=" + infrastructure.mongoConnectionString(),
-            "--spring.mongodb.database=" + infrastructure.mongoDatabase(),
-            "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-            "--thriftstore.kafka.topic-prefix=" + infrastructure.topicPrefix(),
-            "--thriftstore.auth.mode=dev",
-            "--thriftstore.auth.public-key-location=" + infrastructure.publicKeyLocation(),
-            "--thriftstore.stomp.max-sessions=2",
-            "--logging.level.org.apache.kafka=WARN",
-            "--logging.level.org.apache.kafka.clients.NetworkClient=ERROR");
+        capped = new SpringApplicationBuilder(NotificationServiceApplication.class).run(infrastructure.secondInstanceArguments(
+            "--thriftstore.stomp.max-sessions=2"));
         port = ((WebServerApplicationContext) capped).getWebServer().getPort();
     }
 

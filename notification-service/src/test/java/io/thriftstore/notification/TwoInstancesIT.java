@@ -62,16 +62,7 @@ class TwoInstancesIT {
 
     @BeforeEach
     void startASecondInstance() {
-        secondInstance = new SpringApplicationBuilder(io.thriftstore.notification.NotificationServiceApplication.class).run(
-            "--server.port=0",
-            "--spring.mongodb.uri=" + infrastructure.mongoConnectionString(),
-            "--spring.mongodb.database=" + infrastructure.mongoDatabase(),
-            "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-            "--thriftstore.kafka.topic-prefix=" + infrastructure.topicPrefix(),
-            "--thriftstore.auth.mode=dev",
-            "--thriftstore.auth.public-key-location=" + infrastructure.publicKeyLocation(),
-            "--logging.level.org.apache.kafka=WARN",
-            "--logging.level.org.apache.kafka.clients.NetworkClient=ERROR");
+        secondInstance = new SpringApplicationBuilder(io.thriftstore.notification.NotificationServiceApplication.class).run(infrastructure.secondInstanceArguments());
         secondPort = ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
     }
 

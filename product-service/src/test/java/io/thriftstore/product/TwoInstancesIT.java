@@ -55,20 +55,11 @@ class TwoInstancesIT {
     @BeforeEach
     void startASecondInstance() {
         // Arguments, so that they win over application.properties as the environment would in production.
-        secondInstance = new SpringApplicationBuilder(ProductServiceApplication.class).run(
-            "--server.port=0",
-            "--spring.mongodb.uri=" + infrastructure.mongoConnectionString(),
-            "--spring.mongodb.database=" + infrastructure.mongoDatabase(),
-            "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-            "--thriftstore.kafka.topic-prefix=" + infrastructure.topicPrefix(),
-            "--thriftstore.auth.mode=dev",
-            "--thriftstore.auth.public-key-location=" + infrastructure.publicKeyLocation(),
+        secondInstance = new SpringApplicationBuilder(ProductServiceApplication.class).run(infrastructure.secondInstanceArguments(
             "--thriftstore.rate-limit.writes-per-minute=100000",
             // Its catalog cache never expires during a test: whatever of the first instance's changes shows here was
             // carried by product-events (CatalogCacheInvalidation), not by the TTL that bounds it in production.
-            "--thriftstore.product.cache.ttl=1h",
-            "--logging.level.org.apache.kafka=WARN",
-            "--logging.level.org.apache.kafka.clients.NetworkClient=ERROR");
+            "--thriftstore.product.cache.ttl=1h"));
         first = new Api(port);
         second = new Api(((WebServerApplicationContext) secondInstance).getWebServer().getPort());
     }

@@ -53,16 +53,9 @@ class ChatGatewayIT {
     @BeforeAll
     void startASecondInstance() {
         // Arguments, so that they win over application.properties as the environment would in production.
-        instanceB = new SpringApplicationBuilder(WsChatServiceApplication.class).run(
-            "--server.port=0",
-            "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-            "--thriftstore.kafka.topic-prefix=" + infrastructure.topicPrefix(),
-            "--thriftstore.auth.mode=dev",
-            "--thriftstore.auth.public-key-location=" + infrastructure.publicKeyLocation(),
+        instanceB = new SpringApplicationBuilder(WsChatServiceApplication.class).run(infrastructure.secondInstanceArguments(
             "--thriftstore.chat.send-rate.messages=5",
-            "--thriftstore.chat.send-rate.period=1m",
-            "--logging.level.org.apache.kafka=WARN",
-            "--logging.level.org.apache.kafka.clients.NetworkClient=ERROR");
+            "--thriftstore.chat.send-rate.period=1m"));
         portB = ((WebServerApplicationContext) instanceB).getWebServer().getPort();
         // Live delivery starts at the latest offset: wait until both instances read chat-messages.
         await().atMost(Duration.ofSeconds(60)).until(() -> consuming(instanceA) && consuming(instanceB));

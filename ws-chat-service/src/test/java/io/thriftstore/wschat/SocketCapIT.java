@@ -40,15 +40,8 @@ class SocketCapIT {
 
     @BeforeAll
     void startAnInstanceCappedAtThreeSockets() {
-        capped = new SpringApplicationBuilder(WsChatServiceApplication.class).run(
-            "--server.port=0",
-            "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-            "--thriftstore.kafka.topic-prefix=" + infrastructure.topicPrefix(),
-            "--thriftstore.auth.mode=dev",
-            "--thriftstore.auth.public-key-location=" + infrastructure.publicKeyLocation(),
-            "--thriftstore.stomp.max-sessions=3",
-            "--logging.level.org.apache.kafka=WARN",
-            "--logging.level.org.apache.kafka.clients.NetworkClient=ERROR");
+        capped = new SpringApplicationBuilder(WsChatServiceApplication.class).run(infrastructure.secondInstanceArguments(
+            "--thriftstore.stomp.max-sessions=3"));
         port = ((WebServerApplicationContext) capped).getWebServer().getPort();
         await().atMost(Duration.ofSeconds(60)).until(() -> capped.getBean(KafkaListenerEndpointRegistry.class)
             .getListenerContainers().stream().allMatch(c -> c.getAssignedPartitions() != null && !c.getAssignedPartitions().isEmpty()));

@@ -1,5 +1,8 @@
 package io.thriftstore.testing;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * What {@link RealInfrastructure} gave one Spring test context, available as a bean:
  *
@@ -85,6 +88,35 @@ public final class TestInfrastructure {
 
     public Infrastructure.Mongo mongo() {
         return require(mongo, "MongoDB", "mongo");
+    }
+
+    /**
+     * The command-line arguments of a second instance of the service under test, on a random port and on this
+     * context's servers (its stores, broker and topic prefix), trusting {@link TestTokens} in dev auth mode as the
+     * context does; {@code overrides} come last, so they win. One place for them: a second instance that missed
+     * one (the auth mode, say) would refuse every test token.
+     *
+     * <pre>{@code
+     * new SpringApplicationBuilder(MyApplication.class).run(infrastructure.secondInstanceArguments("--my.setting=2"));
+     * }</pre>
+     */
+    public String[] secondInstanceArguments(String... overrides) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--thriftstore.auth.mode=dev",
+            "--thriftstore.auth.public-key-location=" + publicKeyLocation, "--thriftstore.kafka.topic-prefix=" + topicPrefix()));
+        if (kafka != null) {
+            arguments.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers());
+            arguments.add("--logging.level.org.apache.kafka=WARN");
+            arguments.add("--logging.level.org.apache.kafka.clients.NetworkClient=ERROR");
+        }
+        if (postgres != null) {
+            arguments.add("--spring.datasource.url=" + jdbcUrl());
+        }
+        if (mongo != null) {
+            arguments.add("--spring.mongodb.uri=" + mongoConnectionString());
+            arguments.add("--spring.mongodb.database=" + mongoDatabase());
+        }
+        arguments.addAll(List.of(overrides));
+        return arguments.toArray(String[]::new);
     }
 
     private <T> T require(T server, String name, String attribute) {
