@@ -26,12 +26,12 @@ class OrderEventsListener {
             return;
         }
         switch (envelope.eventType().get()) {
-            case ORDER_CREATED -> reservations.orderPlaced(order, true);
-            case ORDER_CONFIRMED -> reservations.orderPlaced(order, false);
+            case ORDER_CREATED -> reservations.orderPlaced(order);
             case ORDER_CANCELLED, ORDER_REJECTED -> reservations.orderEnded(order);
             case ORDER_DELIVERED -> reservations.orderDelivered(order);
             default -> {
-                // shipped: the stock stays held.
+                // shipped: the stock stays held. confirmed: order-service commits order.created and order.confirmed in
+                // one transaction, and created comes first on the order's partition, so created settled the hold.
             }
         }
     }

@@ -18,7 +18,7 @@ import java.util.List;
  * rejected, released) waits in {@code pendingEvents} until it is relayed.
  * <p>
  * A reservation made by order-service's hold ({@link StockHolds}) carries {@code expiresAt} until its order is
- * seen on order-events (order.created or order.confirmed unsets it); past that time {@link HoldExpiry} gives the
+ * seen on order-events (order.created unsets it); past that time {@link HoldExpiry} gives the
  * stock back, so a hold whose order never committed does not keep the stock.
  */
 @Document(Reservations.COLLECTION)

@@ -47,7 +47,7 @@ class Reservations {
     }
 
     /**
-     * The order of this hold committed (its order.created or order.confirmed arrived): the hold no longer expires.
+     * The order of this hold committed (its order.created arrived): the hold no longer expires.
      * One conditional update, so it and {@link #moveIfExpired} cannot both win.
      *
      * @return {@code false} when there was no expiring hold to confirm (none, confirmed already, or expired)

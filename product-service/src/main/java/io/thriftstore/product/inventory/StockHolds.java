@@ -47,14 +47,15 @@ class StockHolds {
     HoldResponse hold(String orderId, HoldRequest request) {
         Map<String, Integer> quantities = new LinkedHashMap<>();
         request.items().forEach(item -> quantities.merge(item.productId(), item.quantity(), Integer::sum));
-        if (reservations.find(orderId).isEmpty()) {
+        Reservation reservation = reservations.find(orderId).orElse(null);
+        if (reservation == null) {
             Reservation.Hold hold = check(request.buyerId(), quantities);
             List<Line> lines = new ArrayList<>();
             quantities.forEach((productId, quantity) -> lines.add(new Line(productId, quantity, LineState.PENDING, null)));
-            reservations.openHold(orderId, lines, clock.instant().plus(properties.timeout()), hold);
+            reservation = reservations.openHold(orderId, lines, clock.instant().plus(properties.timeout()), hold);
         }
         // Ours, or a twin's (a retried call racing the first): either way it is finished here and answered.
-        stock.complete(reservations.get(orderId));
+        stock.complete(reservation);
         return answer(reservations.get(orderId), request.buyerId());
     }
 

@@ -56,22 +56,24 @@ class StockReservations {
     }
 
     /**
-     * order.created or order.confirmed. Orders placed in one step arrive with their stock held already
-     * ({@link StockHolds}): the hold is confirmed and no longer expires. An order.created without a hold (from an
-     * order-service older than buy-in-one-step, during a rolling upgrade) is reserved here, everything or nothing,
-     * and answered with inventory.reserved or inventory.rejected.
+     * order.created. Orders placed in one step arrive with their stock held already ({@link StockHolds}): the hold
+     * is confirmed and no longer expires, which is one conditional update in the usual case. An order.created
+     * without a hold (from an order-service older than buy-in-one-step, during a rolling upgrade) is reserved here,
+     * everything or nothing, and answered with inventory.reserved or inventory.rejected.
      */
-    void orderPlaced(OrderEvent order, boolean created) {
+    void orderPlaced(OrderEvent order) {
+        if (reservations.confirm(order.id())) {
+            return;
+        }
         Reservation found = reservations.find(order.id()).orElse(null);
         if (found != null && found.hold() != null) {
-            if (!reservations.confirm(order.id()) && found.expiresAt() != null) {
+            // Confirmed already (a redelivery), or expired before this event came: then take its stock again.
+            if (found.expiresAt() != null) {
                 takeAgain(order.id());
             }
             return;
         }
-        if (created) {
-            complete(reservations.open(order.id(), linesOf(order)));
-        }
+        complete(reservations.open(order.id(), linesOf(order)));
     }
 
     /**
@@ -165,6 +167,12 @@ class StockReservations {
         });
     }
 
+    /**
+     * Takes every line, then moves to RESERVED noting each line TAKEN with the stock it left, in one update. A crash
+     * before that update leaves lines PENDING: taking again is idempotent (the product lists the order) and giving back
+     * asks PENDING lines too, so nothing is taken or returned twice. A hold answers its caller over HTTP and stores no
+     * inventory.reserved; an order reserved here (without a hold) is answered with it.
+     */
     private void reserve(Reservation reservation) {
         String orderId = reservation.orderId();
         if (!isValid(reservation.lines())) {
@@ -172,9 +180,12 @@ class StockReservations {
             return;
         }
         List<Line> lines = reservation.lines();
+        List<Line> taken = new ArrayList<>(lines.size());
+        Update noted = new Update();
         for (int index = 0; index < lines.size(); index++) {
             Line line = lines.get(index);
             if (line.state() == LineState.TAKEN) {
+                taken.add(line);
                 continue;
             }
             ProductStock.Taking taking = stock.take(line.productId(), line.quantity(), orderId);
@@ -182,11 +193,12 @@ class StockReservations {
                 startRejecting(orderId, refused.reason(), index, refused.available());
                 return;
             }
-            reservations.noteLine(orderId, index, LineState.TAKEN, ((ProductStock.Taking.Taken) taking).remaining());
+            int remaining = ((ProductStock.Taking.Taken) taking).remaining();
+            noted.set("lines." + index + ".state", LineState.TAKEN).set("lines." + index + ".remaining", remaining);
+            taken.add(new Line(line.productId(), line.quantity(), LineState.TAKEN, remaining));
         }
-        Reservation reserved = reservations.get(orderId);
-        reservations.move(orderId, State.RESERVING, State.RESERVED, new Update(),
-            answer(EventType.INVENTORY_RESERVED, orderId, reserved.lines(), null));
+        reservations.move(orderId, State.RESERVING, State.RESERVED, noted,
+            reservation.hold() != null ? null : answer(EventType.INVENTORY_RESERVED, orderId, taken, null));
     }
 
     private void startRejecting(String orderId, String reason, int shortLine, Integer available) {
@@ -202,8 +214,9 @@ class StockReservations {
     private void reject(Reservation rejecting) {
         giveBack(rejecting);
         Reservation given = reservations.get(rejecting.orderId());
-        reservations.move(given.orderId(), State.REJECTING, State.REJECTED, new Update(),
-            answer(EventType.INVENTORY_REJECTED, given.orderId(), given.lines(), given.reason()));
+        // A hold's refusal is its HTTP answer (409); only an order reserved here is answered with an event.
+        reservations.move(given.orderId(), State.REJECTING, State.REJECTED, new Update(), given.hold() != null ? null
+            : answer(EventType.INVENTORY_REJECTED, given.orderId(), given.lines(), given.reason()));
     }
 
     private void release(Reservation releasing) {
