@@ -133,13 +133,16 @@ SAMPLER_PID=$!
 
 # --- CPU sampler: "<epoch ms> <clock ticks>" every second, summed over every process of the platform ----------
 # Roots: every pid file of the platform (services, infrastructure JVM, dashboard if any) and the baseline app;
-# perf/cpu-ticks.sh adds their descendants (the Kafka broker, PostgreSQL and its backends). Gatling and this
-# script are the load, not the platform, and stay out.
+# perf/cpu-ticks.sh adds their descendants (the Kafka broker). PostgreSQL's postmaster detaches from the
+# infrastructure JVM (its parent is init), so it is a root of its own, read from its postmaster.pid; its backends
+# are its children. Runs before this fix (docs/perf-runs up to 2026-12-06) left PostgreSQL out of CPU per order.
+# Gatling and this script are the load, not the platform, and stay out.
 getconf CLK_TCK >"$RESULTS/clk_tck"
 sample_cpu() {
   while true; do
     # shellcheck disable=SC2046
-    echo "$(date +%s%3N) $("$PERF/cpu-ticks.sh" $(cat "$DATA"/run/*.pid 2>/dev/null) "$BASELINE_PID")"
+    echo "$(date +%s%3N) $("$PERF/cpu-ticks.sh" $(cat "$DATA"/run/*.pid 2>/dev/null) \
+      $(head -1 "$DATA"/postgres/postmaster.pid 2>/dev/null) "$BASELINE_PID")"
     sleep 1
   done >>"$RESULTS/cpu.samples"
 }
