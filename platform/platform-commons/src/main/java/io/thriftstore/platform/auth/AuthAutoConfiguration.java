@@ -43,11 +43,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,7 +105,7 @@ public class AuthAutoConfiguration {
         }
         validators.add(new AzpValidator(allowedOrigins));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        return new VerifiedTokens(decoder, Clock.systemUTC(), 2_000, Duration.ofMinutes(5));
     }
 
     /** The explicit mode, else CLERK when a key is configured; with neither the service must not start. */
