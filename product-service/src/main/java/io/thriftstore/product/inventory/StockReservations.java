@@ -77,10 +77,11 @@ class StockReservations {
     }
 
     /**
-     * The order committed, but its order.created arrived after the hold had expired and given the stock back: Kafka
-     * was down, or this service lagged, for longer than the hold timeout (order-service itself never commits that
-     * late). The order is CONFIRMED, so its stock is taken again. Should the stock be gone meanwhile, the order is
-     * oversold: that is logged as an error and answered with inventory.rejected (docs/DECISIONS.md, holds).
+     * The order committed, but its order.created arrived after the hold had expired and given the stock back:
+     * order-service committed and then stayed down past the hold timeout before relaying it. The order is CONFIRMED,
+     * so its stock is taken again. Should the stock be gone meanwhile, the order is oversold: that is logged as an
+     * error (docs/DECISIONS.md, holds). Rare, since holds expire only once order-events is read up to their expiry
+     * ({@link HoldExpiry}).
      */
     private void takeAgain(String orderId) {
         Reservation ended = reservations.get(orderId);

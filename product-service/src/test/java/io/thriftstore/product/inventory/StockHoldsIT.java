@@ -3,6 +3,7 @@ package io.thriftstore.product.inventory;
 import io.thriftstore.platform.events.EventType;
 import io.thriftstore.platform.events.InventoryEvent;
 import io.thriftstore.platform.events.ProductEvent;
+import io.thriftstore.platform.events.Topics;
 import io.thriftstore.product.Orders;
 import io.thriftstore.product.ProductServiceIT;
 import io.thriftstore.product.PublishedEvents;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -43,6 +46,12 @@ class StockHoldsIT {
 
     @Autowired
     PublishedEvents published;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    Topics topics;
 
     Api api;
     TestUser seller = TestUser.named("Holding Seller");
@@ -231,6 +240,37 @@ class StockHoldsIT {
 
         orders.publish(Orders.event(EventType.ORDER_CANCELLED, orderId, line(lamp, 2)));
         await().atMost(Duration.ofSeconds(15)).until(() -> quantity(lamp) == 3);
+    }
+
+    @Test
+    void anExpiredHoldIsKeptWhileOrderEventsWrittenBeforeItsExpiryAreUnread() throws Exception {
+        // This service stops reading order-events (Kafka down, or far behind) while the order that holds the lamp
+        // commits in time: the hold expires before its order.created is read, and must not be given back meanwhile.
+        String lamp = list(api, seller, "quantity", 1);
+        String orderId = Orders.newOrderId();
+        orderEventsListeners().forEach(MessageListenerContainer::pause);
+        try {
+            assertThat(hold(orderId, buyer.id(), Map.of("productId", lamp, "quantity", 1)).status()).isEqualTo(200);
+            orders.publish(Orders.event(EventType.ORDER_CREATED, orderId, line(lamp, 1)));
+
+            Thread.sleep(5_000); // past the 3 s timeout and several expiry runs
+            assertThat(quantity(lamp)).as("still held while order-events is unread").isZero();
+        }
+        finally {
+            orderEventsListeners().forEach(MessageListenerContainer::resume);
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> hold(orderId, buyer.id(), Map.of("productId", lamp, "quantity", 1))
+            .json().path("expiresAt").isNull());
+        Thread.sleep(2_000);
+        assertThat(quantity(lamp)).as("confirmed by its order, never given back").isZero();
+        assertThat(published.of(EventType.INVENTORY_RELEASED, InventoryEvent.class, event -> event.orderId().equals(orderId)))
+            .isEmpty();
+    }
+
+    private List<MessageListenerContainer> orderEventsListeners() {
+        String topic = topics.name(Topics.ORDER_EVENTS);
+        return listeners.getListenerContainers().stream()
+            .filter(container -> List.of(container.getContainerProperties().getTopics()).contains(topic)).toList();
     }
 
     private Api.Response hold(String orderId, String buyerId, Map<?, ?>... items) {
