@@ -3,6 +3,7 @@
 import { useRouter, useSearchParams } from "next/navigation";
 import { Suspense, useState } from "react";
 import { ProductCard } from "@/components/ProductCard";
+import { SaveSearch } from "@/components/SaveSearch";
 import { Empty, ErrorBox, Loading } from "@/components/states";
 import { useApi, useLoad } from "@/lib/api";
 import { label } from "@/lib/format";
@@ -80,6 +81,7 @@ function Browse() {
         </select>
         <button type="submit">Search</button>
       </form>
+      <SaveSearch criteria={{ q: params.get("q") ?? "", category: params.get("category") ?? "", maxPrice: params.get("maxPrice") ?? "" }} />
       {products.error ? <ErrorBox error={products.error} retry={products.reload} /> : null}
       {products.loading && !products.data ? <Loading what="Loading items" /> : null}
       {products.data && products.data.content.length === 0 ? <Empty>No items match. Try a wider search.</Empty> : null}

@@ -10,6 +10,7 @@ const SIGNED_IN_LINKS = [
   ["/sell", "Sell"],
   ["/my/listings", "My listings"],
   ["/wishlist", "Wishlist"],
+  ["/saved-searches", "Saved searches"],
   ["/orders", "My orders"],
   ["/sales", "To fulfil"],
   ["/inbox", "Inbox"],
@@ -34,7 +35,10 @@ export function Header() {
         <span className="spacer" />
         {ready && user ? <Bell /> : null}
         <button className="menu-toggle" aria-expanded={open} aria-label="Menu" onClick={() => setOpen(!open)}>
-          ☰
+          {/* Inline SVG, not "☰": that glyph is missing from many system fonts and showed as an empty box. */}
+          <svg aria-hidden width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" data-testid="menu-icon">
+            <path d="M4 6h16M4 12h16M4 18h16" />
+          </svg>
         </button>
       </div>
       <nav className={`nav ${open ? "open" : ""}`} onClick={() => setOpen(false)}>

@@ -16,11 +16,9 @@ export default function ProductPage() {
   const { ready, user } = useSession();
   const product = useLoad(`product:${id}`, () => api<Product>("products", `/api/products/${id}`, { auth: false }));
   // Whether it is on my wishlist: only asked when signed in, so signed-out visits make no failing call.
+  // Asked as a filtered list: "not on it" is an empty list, not a 404 the browser would log as an error.
   const wished = useLoad(ready && user ? `wished:${id}:${user.id}` : null, () =>
-    api<WishlistItem>("wishlist", `/api/wishlist/items/${id}`).then(
-      () => true,
-      (e: ApiError) => (e.status === 404 ? false : Promise.reject(e)),
-    ),
+    api<{ items: WishlistItem[] }>("wishlist", `/api/wishlist?productId=${encodeURIComponent(id)}`).then((r) => r.items.length > 0),
   );
   const [image, setImage] = useState(0);
 

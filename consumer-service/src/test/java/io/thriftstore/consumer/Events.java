@@ -60,9 +60,14 @@ class Events {
 
     /** A product as product-service publishes it; {@link #updated} publishes a change with the previous values. */
     Product product(TestUser seller, String name, String price, int quantity) {
+        return listing(seller, name, "A fine " + name, "other", price);
+    }
+
+    /** A product listed with its own description and category, quantity 1. */
+    Product listing(TestUser seller, String name, String description, String category, String price) {
         Product product = new Product("p" + UUID.randomUUID().toString().replace("-", "").substring(0, 23), seller, name,
-            new BigDecimal(price), quantity);
-        publish(EventType.PRODUCT_CREATED, product.event(null, null, "ACTIVE"));
+            description, category, new BigDecimal(price), 1);
+        product.lastEvent = publish(EventType.PRODUCT_CREATED, product.event(null, null, "ACTIVE"));
         return product;
     }
 
@@ -143,16 +148,37 @@ class Events {
         final String id;
         final TestUser seller;
         final String name;
+        private final String description;
+        private final String category;
         private BigDecimal price;
         private int quantity;
+        private String status = "ACTIVE";
         private long version = 1;
+        EventEnvelope<ProductEvent> lastEvent;
 
-        private Product(String id, TestUser seller, String name, BigDecimal price, int quantity) {
+        private Product(String id, TestUser seller, String name, String description, String category, BigDecimal price,
+                int quantity) {
             this.id = id;
             this.seller = seller;
             this.name = name;
+            this.description = description;
+            this.category = category;
             this.price = price;
             this.quantity = quantity;
+        }
+
+        /** The seller archives it (product.archived, status ARCHIVED). */
+        EventEnvelope<ProductEvent> archived() {
+            status = "ARCHIVED";
+            version++;
+            return lastEvent = publish(EventType.PRODUCT_ARCHIVED, event(price, quantity, status));
+        }
+
+        /** The seller relists it (product.updated, status ACTIVE). */
+        EventEnvelope<ProductEvent> relisted() {
+            status = "ACTIVE";
+            version++;
+            return lastEvent = publish(EventType.PRODUCT_UPDATED, event(price, quantity, status));
         }
 
         EventEnvelope<ProductEvent> updated(String newPrice, int newQuantity) {
@@ -160,14 +186,14 @@ class Events {
             int previousQuantity = quantity;
             price = new BigDecimal(newPrice);
             quantity = newQuantity;
+            status = newQuantity == 0 ? "SOLD_OUT" : "ACTIVE";
             version++;
-            return publish(EventType.PRODUCT_UPDATED,
-                event(previousPrice, previousQuantity, newQuantity == 0 ? "SOLD_OUT" : "ACTIVE"));
+            return lastEvent = publish(EventType.PRODUCT_UPDATED, event(previousPrice, previousQuantity, status));
         }
 
         private ProductEvent event(BigDecimal previousPrice, Integer previousQuantity, String status) {
             Instant now = Instant.now();
-            return new ProductEvent(id, seller.id(), seller.name(), name, "A fine " + name, price, "USD", "other", "GOOD",
+            return new ProductEvent(id, seller.id(), seller.name(), name, description, price, "USD", category, "GOOD",
                 quantity, status, List.of(), now, now, version, previousPrice, previousQuantity);
         }
     }

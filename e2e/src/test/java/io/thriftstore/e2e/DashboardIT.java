@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The dashboard's browser suite (Playwright driving Debian's Chromium, see frontend/e2e)
  * against the platform the other end-to-end classes share, so the whole system starts once.
- * It needs Node.js and /usr/bin/chromium (.ci/run installs Chromium when it is missing).
+ * It needs Node.js and Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium): {@code ./thriftstore test}
+ * installs both when they are missing.
  */
 @Order(4)
 class DashboardIT {
@@ -24,8 +25,9 @@ class DashboardIT {
 
     @BeforeAll
     static void platform() throws Exception {
-        assertThat(Path.of("/usr/bin/chromium")).as("Debian's Chromium (apt-get install -y chromium)").exists();
-        assertThat(FRONTEND.resolve("node_modules")).as("the dashboard's packages (frontend/ci.sh or npm ci)").exists();
+        assertThat(Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium")))
+                .as("Debian's Chromium (./thriftstore test installs it; or apt-get install -y chromium)").exists();
+        assertThat(FRONTEND.resolve("node_modules")).as("the dashboard's packages (./thriftstore test installs them; or npm ci)").exists();
         Platform.start();
     }
 

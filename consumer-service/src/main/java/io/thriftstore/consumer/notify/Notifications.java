@@ -39,6 +39,19 @@ public class Notifications {
                 source.id().toString(), createdAt));
     }
 
+    /**
+     * Tells one user, with the notification id derived from {@code key} alone instead of the source event:
+     * for notices that are once per something else than the event (NEW_MATCH: once per saved search and
+     * product, however many events make the product match).
+     */
+    public void tellOnce(EventEnvelope<? extends EventData> source, String key, Notice notice) {
+        Instant createdAt = source.time() != null ? source.time() : Instant.now();
+        outbox.append(EventType.NOTIFICATION_CREATED, new NotificationCreated(
+                UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString(),
+                notice.userId(), notice.type().name(), notice.title(), notice.body(), notice.link(),
+                source.id().toString(), createdAt));
+    }
+
     static UUID notificationId(UUID sourceEventId, String userId, NotificationType type) {
         return UUID.nameUUIDFromBytes((sourceEventId + "/" + userId + "/" + type).getBytes(StandardCharsets.UTF_8));
     }

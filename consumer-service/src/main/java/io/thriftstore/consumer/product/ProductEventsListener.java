@@ -4,6 +4,7 @@ import io.thriftstore.consumer.notify.Notice;
 import io.thriftstore.consumer.notify.NotificationType;
 import io.thriftstore.consumer.notify.Notifications;
 import io.thriftstore.consumer.notify.Wording;
+import io.thriftstore.consumer.savedsearch.NewMatches;
 import io.thriftstore.consumer.wishlist.Wishlists;
 import io.thriftstore.platform.events.EventData;
 import io.thriftstore.platform.events.EventEnvelope;
@@ -17,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * product-events: product names for insights, and PRICE_DROP / BACK_IN_STOCK for everyone with
- * the product on their wishlist. inventory.* records on the same topic are not ours.
+ * the product on their wishlist, NEW_MATCH for saved searches when a product is listed or comes back to
+ * ACTIVE. inventory.* records on the same topic are not ours.
  */
 @Component
 class ProductEventsListener {
@@ -28,12 +30,15 @@ class ProductEventsListener {
     private final Products products;
     private final Wishlists wishlists;
     private final Notifications notifications;
+    private final NewMatches newMatches;
 
-    ProductEventsListener(ConsumedEvents consumed, Products products, Wishlists wishlists, Notifications notifications) {
+    ProductEventsListener(ConsumedEvents consumed, Products products, Wishlists wishlists, Notifications notifications,
+            NewMatches newMatches) {
         this.consumed = consumed;
         this.products = products;
         this.wishlists = wishlists;
         this.notifications = notifications;
+        this.newMatches = newMatches;
     }
 
     @KafkaListener(topics = "#{@topics.name('product-events')}")
@@ -42,8 +47,15 @@ class ProductEventsListener {
         if (!(event.data() instanceof ProductEvent product) || !consumed.markConsumed(CONSUMER, event.id())) {
             return;
         }
-        products.record(product);
-        if (event.eventType().orElse(null) != EventType.PRODUCT_UPDATED || "ARCHIVED".equals(product.status())) {
+        Products.Recorded recorded = products.record(product);
+        EventType type = event.eventType().orElse(null);
+        // Listed, or back to ACTIVE (relisted, restocked); an older event than the state we hold is no news.
+        // A status we never saw (NULL) counts as a change: the match records keep that from repeating a notice.
+        if (recorded.applied() && "ACTIVE".equals(product.status())
+                && (type == EventType.PRODUCT_CREATED || type == EventType.PRODUCT_UPDATED && !"ACTIVE".equals(recorded.previousStatus()))) {
+            newMatches.announce(event, product);
+        }
+        if (type != EventType.PRODUCT_UPDATED || "ARCHIVED".equals(product.status())) {
             return;
         }
         String link = "/products/" + product.id();

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -24,8 +25,13 @@ class WishlistController {
 
     @GetMapping
     @Operation(summary = "The caller's wishlist", description = "Current product data from product-service; when it "
-        + "cannot be reached, the data stored when each item was added, with `available: null`.")
-    WishlistResponse list(CurrentUser user) {
+        + "cannot be reached, the data stored when each item was added, with `available: null`. With `productId`: "
+        + "that item alone, or no items when it is not on the wishlist (a normal answer, not a 404).")
+    WishlistResponse list(@RequestParam(required = false) String productId, CurrentUser user) {
+        if (productId != null) {
+            // "Is it on my wishlist?" asked by every product page: "no" is an answer, not an error the browser logs.
+            return wishlists.find(user.id(), productId);
+        }
         return wishlists.list(user.id());
     }
 

@@ -107,6 +107,13 @@ class Wishlists {
             .toList());
     }
 
+    /** The list with only this product: one item, or none when it is not on the user's wishlist. */
+    WishlistResponse find(String userId, String productId) {
+        return items.findByUserIdAndProductId(userId, productId).isEmpty()
+            ? new WishlistResponse(List.of())
+            : new WishlistResponse(List.of(item(userId, productId)));
+    }
+
     /** One item of the user's wishlist, like in {@link #list}. */
     WishlistItemResponse item(String userId, String productId) {
         WishlistItem item = items.findByUserIdAndProductId(userId, productId)

@@ -76,6 +76,22 @@ class WishlistApiIT extends AgainstRealServers {
     }
 
     @Test
+    void whetherOneProductIsOnTheWishlistIsAnsweredWithoutAnError() {
+        String lamp = catalog.list("Reading lamp");
+        String stool = catalog.list("Stool");
+        api.put("/api/wishlist/items/" + lamp, alice.bearer());
+
+        Api.Response on = api.get("/api/wishlist?productId=" + lamp, alice.bearer());
+        assertThat(on.status()).isEqualTo(200);
+        assertThat(on.json().path("items")).hasSize(1);
+        assertThat(on.json().path("items").get(0).path("name").asString()).isEqualTo("Reading lamp");
+        Api.Response off = api.get("/api/wishlist?productId=" + stool, alice.bearer());
+        assertThat(off.status()).as("not on the wishlist is a normal answer").isEqualTo(200);
+        assertThat(off.json().path("items")).isEmpty();
+        assertThat(api.get("/api/wishlist?productId=" + lamp, bob.bearer()).json().path("items")).isEmpty();
+    }
+
+    @Test
     void anUnknownProductCannotBeAdded() {
         Api.Response unknown = api.put("/api/wishlist/items/0123456789abcdef01234567", alice.bearer());
         assertThat(unknown.status()).isEqualTo(404);
