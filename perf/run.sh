@@ -20,8 +20,10 @@ OUT="$PERF/target"
 OFFSET="${PERF_PORT_OFFSET:-10000}"
 DATA="${PERF_DATA:-$OUT/platform-data}"
 # The JDK measured: the services and the infrastructure (./thriftstore takes JAVA_HOME) and the baseline app.
-# The build and Gatling keep the caller's JDK: they are the tools, not the measured processes.
-RUN_JAVA_HOME="${PERF_JAVA_HOME:-${JAVA_HOME:-}}"
+# The build and Gatling keep the caller's JDK: they are the tools, not the measured processes. Without
+# PERF_JAVA_HOME or JAVA_HOME, the one ./thriftstore picks by itself (the newest JDK >= 17 it finds).
+thriftstore_jdk() { (source "$ROOT/thriftstore" && dirname "$(dirname "$(readlink -f "$(command -v "$JAVA")")")"); }
+RUN_JAVA_HOME="${PERF_JAVA_HOME:-${JAVA_HOME:-$(thriftstore_jdk)}}"
 JAVA="${RUN_JAVA_HOME:+$RUN_JAVA_HOME/bin/}java"
 "$JAVA" -version >/dev/null 2>&1 || { echo "no JDK at '$JAVA' (PERF_JAVA_HOME=${PERF_JAVA_HOME:-})" >&2; exit 2; }
 JDK_VERSION=$("$JAVA" -version 2>&1 | sed -n 2p | sed 's/ *$//')
