@@ -101,6 +101,11 @@ public final class RateLimits {
         });
     }
 
+    /** The permits {@code key} has left now (negative while in debt); takes none. */
+    public long available(String key) {
+        return withBucket(key, Bucket::getAvailableTokens);
+    }
+
     public long permits() {
         return permits;
     }
