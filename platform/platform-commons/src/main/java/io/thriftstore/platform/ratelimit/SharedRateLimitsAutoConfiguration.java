@@ -1,5 +1,6 @@
 package io.thriftstore.platform.ratelimit;
 
+import com.mongodb.WriteConcern;
 import io.thriftstore.platform.auth.AuthAutoConfiguration;
 import io.thriftstore.platform.auth.RateLimitProperties;
 import io.thriftstore.platform.auth.RateLimits;
@@ -50,7 +51,10 @@ public class SharedRateLimitsAutoConfiguration {
 
         @Bean
         MongoBuckets rateLimitBuckets(MongoDatabaseFactory mongo) {
-            return new MongoBuckets(mongo.getMongoDatabase().getCollection(COLLECTION), KEEP_AFTER_FULL);
+            // Acknowledged by the primary alone: a bucket update lost in a fail-over only forgets a little counting,
+            // while majority acknowledgement (a replica set's default) would add a round of replication to every write.
+            return new MongoBuckets(mongo.getMongoDatabase().getCollection(COLLECTION).withWriteConcern(WriteConcern.W1),
+                KEEP_AFTER_FULL);
         }
 
         @Bean

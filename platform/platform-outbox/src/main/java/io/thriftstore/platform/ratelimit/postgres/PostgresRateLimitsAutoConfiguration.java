@@ -44,9 +44,12 @@ public class PostgresRateLimitsAutoConfiguration {
         return buckets(dataSource, SharedRateLimitsAutoConfiguration.KEEP_AFTER_FULL);
     }
 
-    /** Buckets in {@code rate_limit_bucket}, each deletable {@code keepAfterFull} after it would be full again. */
+    /**
+     * Buckets in {@code rate_limit_bucket}, each deletable {@code keepAfterFull} after it would be full again, on the
+     * service's pool (a check holds a connection for a few statements, before the request's own work).
+     */
     public static PostgreSQLSelectForUpdateBasedProxyManager<String> buckets(DataSource dataSource, Duration keepAfterFull) {
-        return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+        return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(new AsynchronousCommits(dataSource))
             .primaryKeyMapper(PrimaryKeyMapper.STRING)
             .table(TABLE).idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
             .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(keepAfterFull))
