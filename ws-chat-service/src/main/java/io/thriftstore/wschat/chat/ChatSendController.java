@@ -21,9 +21,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * {@code SEND /app/chat.send}: the send rules and the per-user budget shared with chat-service's REST send
  * ({@link ChatSends}: membership read from the conversation id, text, rate), then chat.message-sent is published
- * keyed by the conversation. Delivery,
- * the sender's acknowledgement included, comes back through Kafka ({@link LiveDelivery}), so that every
- * participant's session sees the same frame once, on whichever instance it is.
+ * keyed by the conversation. Delivery, the sender's acknowledgement included, comes back through Kafka
+ * ({@link LiveDelivery}), so that every participant's session sees the same frame once, on whichever instance it is.
  */
 @Controller
 class ChatSendController {
