@@ -267,6 +267,56 @@ class JourneysIT {
         }
     }
 
+    /**
+     * Chat sends over REST (chat-service) and over the socket (ws-chat-service) share one budget per user (ChatSends):
+     * alternating between them gains nothing. This platform allows 20 sends per hour (Platform sets
+     * CHAT_SEND_RATE_PERIOD) so that counting to 21 is not raced by the refill of the default 20 per 10 s.
+     */
+    @Test
+    void chatSendsOverRestAndTheSocketShareOneBudget() throws Exception {
+        User buyer = User.named("Rosa");
+        User seller = User.named("Sami");
+        Platform.Response opened = call("POST", CHAT, "/api/conversations", buyer.token(),
+                "{\"participantId\":\"" + seller.id() + "\"}");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String conversationId = opened.json().path("id").asString();
+        String messages = "/api/conversations/" + conversationId + "/messages";
+
+        try (StompProbe chat = StompProbe.connect(Platform.ws(WS_CHAT), buyer.token()).subscribe(MESSAGES).subscribe(ERRORS)) {
+            Thread.sleep(500); // subscriptions travel before the first send on the socket
+            for (int n = 1; n <= 20; n++) {
+                String clientMessageId = "m-" + n;
+                String body = "{\"conversationId\":\"" + conversationId + "\",\"clientMessageId\":\"" + clientMessageId
+                        + "\",\"text\":\"message " + n + "\"}";
+                if (n % 2 == 1) {
+                    Platform.Response sent = call("POST", CHAT, messages, buyer.token(), body);
+                    assertThat(sent.status()).as("REST send %d: %s", n, sent.body()).isEqualTo(202);
+                } else {
+                    chat.send("/app/chat.send", body);
+                }
+                // Every send comes back on the socket; ws-chat-service counts a message before it pushes it.
+                chat.awaitFrame(MESSAGES, m -> m.path("clientMessageId").asString().equals(clientMessageId));
+            }
+
+            chat.send("/app/chat.send", "{\"conversationId\":\"" + conversationId
+                    + "\",\"clientMessageId\":\"m-21\",\"text\":\"the 21st, over the socket\"}");
+            JsonNode refused = chat.awaitFrame(ERRORS, e -> e.path("clientMessageId").asString().equals("m-21"));
+            assertThat(refused.path("status").asInt()).isEqualTo(429);
+            assertThat(refused.path("retryAfter").asLong()).isPositive();
+
+            // chat-service counts the socket's sends as it reads them: its history shows them all, and its budget
+            // listener reads the same partition alongside (a moment's grace for it).
+            await().atMost(Duration.ofSeconds(45)).until(() ->
+                    call("GET", CHAT, messages + "?limit=100", buyer.token(), null).json().path("content").size() == 20);
+            Thread.sleep(1000);
+            Platform.Response refusedOverRest = call("POST", CHAT, messages, buyer.token(),
+                    "{\"clientMessageId\":\"m-22\",\"text\":\"the 22nd, over REST\"}");
+            assertThat(refusedOverRest.status()).as(refusedOverRest.body()).isEqualTo(429);
+            assertThat(refusedOverRest.json().path("type").asString()).endsWith("/rate-limited");
+            assertThat(chat.frames(MESSAGES)).hasSize(20);
+        }
+    }
+
     private static String listItem(User seller, String name, String price, int quantity) throws Exception {
         Platform.Response created = call("POST", PRODUCT, "/api/products", seller.token(), """
                 {"name":"%s","description":"Well kept, from a smoke-free home.","price":%s,

@@ -128,6 +128,9 @@ public final class Platform {
         // journey can watch it happen; commits take milliseconds, far below it.
         builder.environment().put("PRODUCT_HOLD_TIMEOUT", "20s");
         builder.environment().put("PRODUCT_HOLD_CHECK_INTERVAL", "1s");
+        // 20 chat sends per hour instead of per 10 s: a journey can count to the 21st without the budget refilling
+        // meanwhile (JourneysIT#chatSendsOverRestAndTheSocketShareOneBudget); no other journey sends that many.
+        builder.environment().put("CHAT_SEND_RATE_PERIOD", "1h");
         Process process = builder.start();
         process.getOutputStream().close();
         // The script's background children write to their own logs, so this stream ends with the script.

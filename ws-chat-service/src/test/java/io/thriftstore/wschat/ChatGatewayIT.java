@@ -18,7 +18,13 @@ import org.springframework.messaging.simp.user.SimpUser;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 
 import java.nio.charset.StandardCharsets;
+import io.thriftstore.platform.events.ChatMessageSent;
+import io.thriftstore.platform.events.EventType;
+import io.thriftstore.platform.kafka.EventPublisher;
+
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -161,6 +167,38 @@ class ChatGatewayIT {
         assertThat(bobOnB.awaitMessages(5)).extracting(frame -> frame.get("clientMessageId"))
             .containsExactly("r-1", "r-2", "r-3", "r-4", "r-5");
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> bobOnB.messages.size() == 5);
+    }
+
+    /**
+     * One budget per user across instances and paths (ChatSends): instance B counts the sends it reads on
+     * chat-messages that instance A accepted over the socket and chat-service accepted over REST (published here as
+     * chat-service publishes them), and refuses the send that passes its budget of 5.
+     */
+    @Test
+    void sendsAcceptedOnAnotherInstanceOrOverRestCountAgainstTheBudgetHere() {
+        TestUser alice = TestUser.named("Alice");
+        TestUser bob = TestUser.named("Bob");
+        ChatClient aliceOnA = connect(instanceA, alice);
+        ChatClient aliceOnB = connect(instanceB, alice);
+        String conversation = conversationId(alice, bob);
+
+        aliceOnA.send(conversation, "a-1", "over the socket, on A");
+        aliceOnA.send(conversation, "a-2", "over the socket, on A");
+        aliceOnA.send(conversation, "a-3", "over the socket, on A");
+        instanceA.getBean(EventPublisher.class).publish(EventType.CHAT_MESSAGE_SENT, new ChatMessageSent(
+            messageId(conversation, alice, "rest-1"), conversation, alice.id(), "Alice", "over REST",
+            Instant.now().truncatedTo(ChronoUnit.MILLIS), "rest-1", bob.id())).join();
+        // B counts a message before it pushes it: once this session has all four, B has counted them.
+        aliceOnB.awaitMessages(4);
+
+        aliceOnB.send(conversation, "b-1", "the fifth, on B");
+        assertThat(aliceOnB.awaitMessages(5).get(4)).containsEntry("clientMessageId", "b-1");
+        aliceOnB.send(conversation, "b-2", "the sixth, on B");
+        Map<String, Object> error = aliceOnB.awaitError();
+        assertThat(error).containsEntry("status", 429)
+            .containsEntry("type", "https://thriftstore.dev/problems/rate-limited")
+            .containsEntry("clientMessageId", "b-2");
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> aliceOnB.messages.size() == 5);
     }
 
     @Test

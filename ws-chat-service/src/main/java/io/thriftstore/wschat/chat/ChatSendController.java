@@ -1,10 +1,7 @@
 package io.thriftstore.wschat.chat;
 
-import io.thriftstore.platform.chat.MessageText;
-import io.thriftstore.platform.chat.MessageIds;
-import io.thriftstore.platform.chat.ConversationId;
 import io.thriftstore.platform.auth.CurrentUser;
-import io.thriftstore.platform.auth.RateLimits;
+import io.thriftstore.platform.chat.ChatSends;
 import io.thriftstore.platform.events.ChatMessageSent;
 import io.thriftstore.platform.events.EventType;
 import io.thriftstore.platform.kafka.EventPublisher;
@@ -17,53 +14,43 @@ import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.simp.annotation.SendToUser;
 import org.springframework.stereotype.Controller;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@code SEND /app/chat.send}: membership is read from the conversation id (no lookup), the text and the
- * per-user rate are checked, and chat.message-sent is published keyed by the conversation. Delivery,
- * the sender's acknowledgement included, comes back through Kafka ({@link LiveDelivery}), so that every
- * participant's session sees the same frame once, on whichever instance it is.
+ * {@code SEND /app/chat.send}: the send rules and the per-user budget shared with chat-service's REST send
+ * ({@link ChatSends}: membership read from the conversation id, text, rate), then chat.message-sent is published
+ * keyed by the conversation. Delivery, the sender's acknowledgement included, comes back through Kafka
+ * ({@link LiveDelivery}), so that every participant's session sees the same frame once, on whichever instance it is.
  */
 @Controller
 class ChatSendController {
 
-    static final int MAX_CLIENT_MESSAGE_ID_LENGTH = 100;
-
     private static final Logger log = LoggerFactory.getLogger(ChatSendController.class);
 
     private final EventPublisher publisher;
-    private final RateLimits chatSendLimits;
+    private final ChatSends sends;
 
-    ChatSendController(EventPublisher publisher, RateLimits chatSendLimits) {
+    ChatSendController(EventPublisher publisher, ChatSends sends) {
         this.publisher = publisher;
-        this.chatSendLimits = chatSendLimits;
+        this.sends = sends;
     }
 
     @MessageMapping("/chat.send")
     void send(@Payload SendMessage send, CurrentUser sender) {
         String clientMessageId = send.clientMessageId();
-        ConversationId conversation = ConversationId.parse(send.conversationId())
-            .filter(id -> id.hasParticipant(sender.id()))
-            .orElseThrow(() -> SendRefused.notFound(clientMessageId));
-        if (clientMessageId == null || clientMessageId.isBlank() || clientMessageId.length() > MAX_CLIENT_MESSAGE_ID_LENGTH) {
-            throw SendRefused.invalid(clientMessageId, "clientMessageId", "must be 1.." + MAX_CLIENT_MESSAGE_ID_LENGTH + " characters");
+        ChatSends.Outcome outcome = sends.accept(send.conversationId(), sender, clientMessageId, send.text());
+        if (outcome instanceof ChatSends.Outcome.Invalid invalid) {
+            throw SendRefused.invalid(clientMessageId, invalid.field(), invalid.message());
         }
-        String text = MessageText.normalise(send.text());
-        MessageText.problem(text).ifPresent(problem -> {
-            throw SendRefused.invalid(clientMessageId, "text", problem);
-        });
-        RateLimits.Decision decision = chatSendLimits.tryConsume(sender.id());
-        if (!decision.allowed()) {
-            throw SendRefused.rateLimited(clientMessageId, chatSendLimits.permits(), chatSendLimits.period(), decision.retryAfter());
+        if (outcome instanceof ChatSends.Outcome.RateLimited limited) {
+            throw SendRefused.rateLimited(clientMessageId, limited.detail(), limited.retryAfter());
         }
-        ChatMessageSent message = new ChatMessageSent(MessageIds.of(conversation.toString(), sender.id(), clientMessageId), conversation.toString(),
-            sender.id(), sender.name(), text, Instant.now().truncatedTo(ChronoUnit.MILLIS), clientMessageId,
-            conversation.otherThan(sender.id()));
+        if (!(outcome instanceof ChatSends.Outcome.Accepted accepted)) {
+            throw SendRefused.notFound(clientMessageId);
+        }
+        ChatMessageSent message = accepted.message();
         try {
             // Waiting for the broker's ack (a few ms with linger.ms=0) lets the sender hear of a failure
             // on its error queue instead of never getting its acknowledgement.
@@ -71,10 +58,12 @@ class ChatSendController {
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            sends.notSent(message);
             throw SendRefused.unavailable(clientMessageId);
         }
         catch (ExecutionException | TimeoutException e) {
             log.warn("Publishing chat message {} failed", message.id(), e);
+            sends.notSent(message);
             throw SendRefused.unavailable(clientMessageId);
         }
     }

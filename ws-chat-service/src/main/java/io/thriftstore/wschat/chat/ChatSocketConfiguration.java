@@ -1,6 +1,6 @@
 package io.thriftstore.wschat.chat;
 
-import io.thriftstore.platform.auth.RateLimits;
+import io.thriftstore.platform.chat.ChatSends;
 import io.thriftstore.platform.auth.stomp.StompAuthentication;
 import io.thriftstore.platform.auth.stomp.StompCurrentUserArgumentResolver;
 import io.thriftstore.platform.auth.stomp.StompDestinations;
@@ -24,6 +24,7 @@ import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -61,10 +62,13 @@ class ChatSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         return StompDestinations.subscribe("/user/queue/messages", "/user/queue/errors").andSend("/app/chat.send");
     }
 
-    /** Per instance: a user's socket lives on one instance, so its sends meet one bucket. */
+    /**
+     * The send rules and per-user budget shared with chat-service's REST send: each instance counts its own sends
+     * and, through {@link LiveDelivery}, everyone else's read from chat-messages.
+     */
     @Bean
-    RateLimits chatSendLimits() {
-        return new RateLimits(properties.sendRate().messages(), properties.sendRate().period());
+    ChatSends chatSends() {
+        return new ChatSends(properties.sendRate().messages(), properties.sendRate().period(), Clock.systemUTC());
     }
 
     /** Every instance must see every message: its own consumer group, new at each start. */

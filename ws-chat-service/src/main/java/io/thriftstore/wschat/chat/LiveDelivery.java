@@ -1,5 +1,6 @@
 package io.thriftstore.wschat.chat;
 
+import io.thriftstore.platform.chat.ChatSends;
 import io.thriftstore.platform.chat.ConversationId;
 import io.thriftstore.platform.events.ChatMessageSent;
 import io.thriftstore.platform.events.EventData;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Every instance reads every chat message (its own consumer group) and pushes it to the sessions it
  * holds of both participants: the recipient's, and the sender's as the acknowledgement. Recipients are
- * read from the conversation id, never from the record's word alone. The group starts at the latest
+ * read from the conversation id, never from the record's word alone. Every message also counts against its sender's
+ * send budget here ({@link ChatSends#observed}), whichever instance or service accepted it. The group starts at the latest
  * offset: a socket gets what is sent while it is open; clients catch up over chat-service's REST history.
  */
 @Component
@@ -26,10 +28,12 @@ class LiveDelivery {
 
     private final SimpMessagingTemplate messaging;
     private final SimpUserRegistry users;
+    private final ChatSends sends;
 
-    LiveDelivery(SimpMessagingTemplate messaging, SimpUserRegistry users) {
+    LiveDelivery(SimpMessagingTemplate messaging, SimpUserRegistry users, ChatSends sends) {
         this.messaging = messaging;
         this.users = users;
+        this.sends = sends;
     }
 
     @KafkaListener(topics = "#{@topics.name(T(io.thriftstore.platform.events.Topics).CHAT_MESSAGES)}",
@@ -38,6 +42,8 @@ class LiveDelivery {
         if (!(event.data() instanceof ChatMessageSent message)) {
             return;
         }
+        // Before the push: once the sender sees a message acknowledged anywhere, this instance has counted it.
+        sends.observed(message);
         ConversationId conversation = ConversationId.parse(message.conversationId())
             .filter(id -> id.hasParticipant(message.senderId())).orElse(null);
         if (conversation == null) {

@@ -37,10 +37,10 @@ final class SendRefused extends RuntimeException {
             "The message must be JSON: {conversationId, clientMessageId, text}.", null, null, null));
     }
 
-    static SendRefused rateLimited(String clientMessageId, long permits, Duration period, Duration retryAfter) {
+    static SendRefused rateLimited(String clientMessageId, String detail, Duration retryAfter) {
         long seconds = Math.max(1, retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0));
-        return new SendRefused(new Problem(ProblemTypes.RATE_LIMITED, "Too Many Requests", 429,
-            "Too many messages: at most " + permits + " per " + period.toSeconds() + " s.", clientMessageId, null, seconds));
+        return new SendRefused(new Problem(ProblemTypes.RATE_LIMITED, "Too Many Requests", 429, detail, clientMessageId,
+            null, seconds));
     }
 
     static SendRefused unavailable(String clientMessageId) {
