@@ -19,4 +19,5 @@ step "npm ci" npm ci --no-audit --no-fund
 step "type-check (tsc --noEmit)" npx tsc --noEmit
 step "lint (eslint)" npx eslint --max-warnings=0 .
 step "build (next build)" npx next build
+step "standalone server (the container's entry point)" ./standalone-smoke.sh
 printf '\n--> frontend checks passed in %ss\n' "$((SECONDS - started))"

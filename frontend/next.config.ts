@@ -11,6 +11,9 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
+  // `next build` also writes .next/standalone: server.js plus only the node_modules it needs, which is what the
+  // container image ships (frontend/Dockerfile). `next start` (./thriftstore up) keeps working from .next.
+  output: "standalone",
   // Everything the browser loads comes from this server or the platform's services.
   poweredByHeader: false,
   reactStrictMode: true,
