@@ -1,45 +1,74 @@
 # syntax=docker/dockerfile:1.7
-# One image recipe for all seven services. The build context is the repository root:
+# One image recipe for all seven services and the devtools image. The build context is the repository root:
 #   docker build -f docker/service.Dockerfile --build-arg SERVICE=order-service --build-arg PORT=5014 \
-#     -t thriftstore/order-service .
-# docker-compose.yml passes both arguments for each service. BuildKit is required (cache mount, COPY --chmod);
+#     -t thriftstore/order-service:0.1.0-SNAPSHOT .
+#   docker build -f docker/service.Dockerfile --target devtools -t thriftstore/devtools:0.1.0-SNAPSHOT .
+# docker-compose.yml passes the arguments for each service. BuildKit is required (cache mount, COPY --chmod);
 # Docker Compose v2 and `docker build` on Docker 23+ use it by default.
+#
+# Built once: the `build` stage compiles the whole reactor (the seven services and the launcher) and does not
+# depend on SERVICE, so its cache key is the same for every image. BuildKit runs it once and every service
+# image copies its own layers out of it, whether compose builds the images side by side or one after another
+# (docs/DECISIONS.md, "Images: one reactor build stage").
 
 ARG JDK_IMAGE=eclipse-temurin:21-jdk-noble
 # Java 21 runs the Java 17 bytecode and can create the CDS archive on its own (-XX:+AutoCreateSharedArchive).
 ARG JRE_IMAGE=eclipse-temurin:21-jre-noble
 
-# ---- build: the service's fat jar, then its layers --------------------------------------------
+# ---- build: every service's fat jar, split into layers ------------------------------------------------
 FROM ${JDK_IMAGE} AS build
-ARG SERVICE
 WORKDIR /src
+# .dockerignore keeps docs/, frontend/, k8s/ and build output out, so only Java sources and poms reach here.
 COPY . .
 # ~/.m2 (dependencies and the Maven distribution the wrapper fetches) survives between builds.
+# install, not package: the second call copies the launcher's dependencies and finds the platform jars it needs
+# in ~/.m2. devtools only signs tokens, so it leaves out the PostgreSQL binaries (about 90 MB for four platforms).
 RUN --mount=type=cache,target=/root/.m2 \
-    test -n "${SERVICE}" || { echo "pass --build-arg SERVICE=<service directory>" >&2; exit 1; }; \
-    ./mvnw -B -q -pl "${SERVICE}" -am package -DskipTests \
-    && mkdir -p /build \
-    && cp "${SERVICE}/target/${SERVICE}-"*.jar /build/app.jar
-WORKDIR /build
+    set -eu; \
+    services="product-service wishlist-service chat-service consumer-service order-service ws-chat-service notification-service"; \
+    ./mvnw -B -q install -DskipTests \
+        -pl "$(echo $services | tr ' ' ','),platform/platform-launcher" -am; \
+    for service in $services; do \
+        java -Djarmode=tools -jar "${service}/target/${service}-"*.jar extract --layers \
+            --application-filename app.jar --destination "/build/${service}"; \
+    done; \
+    ./mvnw -B -q -pl platform/platform-launcher dependency:copy-dependencies \
+        -DincludeScope=runtime -DexcludeGroupIds=io.zonky.test.postgres -DoutputDirectory=/build/devtools/lib; \
+    cp platform/platform-launcher/target/platform-launcher-*.jar /build/devtools/lib/
 # Layers change at different rates (libraries rarely, our snapshot modules and classes often), so a code
 # change re-sends only the small top layers. Without --launcher the extracted app.jar runs with plain
-# `java -jar` and a lib/ classpath, which is what CDS needs (no nested jars).
-RUN java -Djarmode=tools -jar app.jar extract --layers --destination extracted
+# `java -jar` and a lib/ classpath, which is what CDS needs (no nested jars), and the spring-boot-loader layer
+# stays empty, so the images copy the other three.
 
-# ---- runtime ------------------------------------------------------------------------------------
-FROM ${JRE_IMAGE}
+# ---- devtools: dev tokens without a JDK on the host ---------------------------------------------------
+# `docker compose run --rm devtools token user_alice Alice` runs the launcher's own `token` command (the code
+# behind `./thriftstore token`) against the compose dev key, mounted read-only at /data/dev-keys.
+FROM ${JRE_IMAGE} AS devtools
+LABEL org.opencontainers.image.title="thriftstore-devtools" \
+      org.opencontainers.image.source="https://github.com/thriftstore/thriftstore"
+RUN groupadd --system --gid 10001 app \
+    && useradd --system --uid 10001 --gid app --home-dir /devtools --no-create-home --shell /usr/sbin/nologin app
+COPY --from=build /build/devtools/lib/ /devtools/lib/
+COPY --chmod=0755 docker/devtools.sh /usr/local/bin/devtools
+USER 10001:10001
+ENTRYPOINT ["devtools"]
+CMD ["help"]
+
+# ---- runtime (the default target) ----------------------------------------------------------------------
+FROM ${JRE_IMAGE} AS service
 ARG SERVICE
 ARG PORT
 LABEL org.opencontainers.image.title="thriftstore-${SERVICE}" \
       org.opencontainers.image.source="https://github.com/thriftstore/thriftstore"
 # A fixed numeric uid, so Kubernetes' runAsNonRoot can verify it without reading /etc/passwd.
-RUN groupadd --system --gid 10001 app \
+RUN test -n "${SERVICE}" && test -n "${PORT}" || { echo "pass --build-arg SERVICE=<service directory> --build-arg PORT=<port>" >&2; exit 1; } \
+    && groupadd --system --gid 10001 app \
     && useradd --system --uid 10001 --gid app --home-dir /application --no-create-home --shell /usr/sbin/nologin app \
     && mkdir -p /cds && chown app:app /cds
 WORKDIR /application
-COPY --from=build /build/extracted/dependencies/ ./
-COPY --from=build /build/extracted/snapshot-dependencies/ ./
-COPY --from=build /build/extracted/application/ ./
+COPY --from=build /build/${SERVICE}/dependencies/ ./
+COPY --from=build /build/${SERVICE}/snapshot-dependencies/ ./
+COPY --from=build /build/${SERVICE}/application/ ./
 COPY --chmod=0755 docker/healthcheck.sh /usr/local/bin/healthcheck
 USER 10001:10001
 # Heap from the container's memory limit, leaving room for metaspace, threads and Kafka buffers.

@@ -18,5 +18,7 @@ step() {
 step "npm ci" npm ci --no-audit --no-fund
 step "type-check (tsc --noEmit)" npx tsc --noEmit
 step "lint (eslint)" npx eslint --max-warnings=0 .
-step "build (next build)" npx next build
+# Standalone output, as the container image builds it, so that the smoke test below runs what the image runs.
+step "build (next build, standalone)" env THRIFTSTORE_STANDALONE=1 npx next build
+step "standalone server (the container's entry point)" ./standalone-smoke.sh
 printf '\n--> frontend checks passed in %ss\n' "$((SECONDS - started))"

@@ -11,6 +11,10 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
+  // The container image (frontend/Dockerfile) and ci.sh build with THRIFTSTORE_STANDALONE=1: .next/standalone then
+  // holds server.js plus only the node_modules it needs, which is all the image ships. Other builds leave it out,
+  // because `next start` (./thriftstore up) warns that it "does not work" with it (it does, but the log misleads).
+  output: process.env.THRIFTSTORE_STANDALONE === "1" ? "standalone" : undefined,
   // Everything the browser loads comes from this server or the platform's services.
   poweredByHeader: false,
   reactStrictMode: true,

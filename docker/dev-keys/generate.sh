@@ -31,6 +31,9 @@ if [ "${owner%%:*}" = "0" ]; then
   # running ./thriftstore token. It only signs local dev tokens, so it is made world-readable here.
   chmod 0644 "$private"
 else
-  chmod 0600 "$private"
+  # The dashboard and devtools images run as uid/gid 10001 and sign with the key too: group 10001 may read it,
+  # nobody else (the host user keeps owning it).
+  chgrp 10001 "$private"
+  chmod 0640 "$private"
 fi
 echo "dev-keys: services trust $public"

@@ -31,9 +31,21 @@ export function offset(): number {
   return Number.isFinite(value) ? value : 0;
 }
 
+/**
+ * The one origin of the platform when it runs behind the edge proxy (compose) or the Ingress (Kubernetes),
+ * e.g. `http://localhost:3000`: the dashboard at `/`, every service under `/api/...`, the two sockets at
+ * `/ws/notifications` and `/ws/chat` (docs/DEPLOYMENT.md, "One front door"). Unset for `./thriftstore up`,
+ * where each service answers on its own port.
+ */
+export function publicUrl(): string | undefined {
+  const value = process.env.THRIFTSTORE_PUBLIC_URL?.trim();
+  return value ? value.replace(/\/+$/, "") : undefined;
+}
+
 /** The dashboard's own origin: the `azp` of dev tokens and the origin services allow. */
 export function dashboardOrigin(): string {
-  return process.env.THRIFTSTORE_DASHBOARD_ORIGIN ?? `http://localhost:${3000 + offset()}`;
+  const front = publicUrl();
+  return process.env.THRIFTSTORE_DASHBOARD_ORIGIN ?? (front ? new URL(front).origin : `http://localhost:${3000 + offset()}`);
 }
 
 /** Dev sign-in (tokens signed with the launcher's local key) only when switched on explicitly, never beside Clerk. */
@@ -48,8 +60,12 @@ export function clerkConfigured(): boolean {
 export function platformConfig(): PlatformConfig {
   // The host the *browser* uses to reach the services; localhost for the local run.
   const host = process.env.THRIFTSTORE_API_HOST ?? "localhost";
-  const http = (port: number) => `http://${host}:${port + offset()}`;
-  const ws = (port: number) => `ws://${host}:${port + offset()}/ws`;
+  const front = publicUrl();
+  // Behind the front door every service shares its origin and the sockets are told apart by path; without it
+  // each service has its own port.
+  const http = (port: number) => front ?? `http://${host}:${port + offset()}`;
+  const ws = (port: number, frontPath: string) =>
+    front ? front.replace(/^http/, "ws") + frontPath : `ws://${host}:${port + offset()}/ws`;
   return {
     products: process.env.THRIFTSTORE_PRODUCTS_URL ?? http(PORTS.products),
     wishlist: process.env.THRIFTSTORE_WISHLIST_URL ?? http(PORTS.wishlist),
@@ -57,8 +73,8 @@ export function platformConfig(): PlatformConfig {
     insights: process.env.THRIFTSTORE_INSIGHTS_URL ?? http(PORTS.insights),
     orders: process.env.THRIFTSTORE_ORDERS_URL ?? http(PORTS.orders),
     notifications: process.env.THRIFTSTORE_NOTIFICATIONS_URL ?? http(PORTS.notifications),
-    chatSocket: process.env.THRIFTSTORE_CHAT_WS_URL ?? ws(PORTS.wsChat),
-    notificationSocket: process.env.THRIFTSTORE_NOTIFICATIONS_WS_URL ?? ws(PORTS.notifications),
+    chatSocket: process.env.THRIFTSTORE_CHAT_WS_URL ?? ws(PORTS.wsChat, "/ws/chat"),
+    notificationSocket: process.env.THRIFTSTORE_NOTIFICATIONS_WS_URL ?? ws(PORTS.notifications, "/ws/notifications"),
     devAuth: devAuthEnabled(),
   };
 }
