@@ -11,5 +11,6 @@ public enum NotificationType {
     WISHLIST_ADDED,
     PRICE_DROP,
     BACK_IN_STOCK,
-    NEW_MESSAGE
+    NEW_MESSAGE,
+    REVIEW_RECEIVED
 }
