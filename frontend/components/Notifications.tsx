@@ -29,7 +29,7 @@ const LiveContext = createContext<Live>({
 
 export const useNotifications = () => useContext(LiveContext);
 
-type Toast = { id: string; title: string; body: string; link: string | null };
+type Toast = { id: string; type: string; title: string; body: string; link: string | null };
 
 export function NotificationsProvider({ children }: { children: React.ReactNode }) {
   const config = usePlatform();
@@ -79,7 +79,7 @@ export function NotificationsProvider({ children }: { children: React.ReactNode 
       {children}
       <div className="toasts" aria-live="polite">
         {toasts.map((t) => (
-          <div key={t.id} className="toast" role="status" data-testid="toast">
+          <div key={t.id} className={`toast ${t.type}`} role="status" data-testid="toast" data-type={t.type}>
             <strong>{t.title}</strong>
             <span>{t.body}</span>
             {t.link ? <Link href={t.link}>Open</Link> : null}

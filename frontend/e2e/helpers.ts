@@ -37,3 +37,30 @@ export const photo = {
     "base64",
   ),
 };
+
+const offset = Number(process.env.THRIFTSTORE_PORT_OFFSET ?? "0");
+
+/** A service's base URL on the platform under test (5010 products, 5014 orders, ...). */
+export const service = (basePort: number) => `http://localhost:${basePort + offset}`;
+
+/**
+ * Calls a service's REST API as `user` with a token from the dashboard's dev-token route: for the set-up
+ * steps a test is not about (listing an item, say), so the browser time goes to what the test checks.
+ */
+export async function callAs<T>(user: User, method: string, url: string, data?: unknown): Promise<T> {
+  const response = await rawCallAs(user, method, url, data);
+  expect(response.ok(), `${method} ${url}: ${response.status()} ${await response.text()}`).toBeTruthy();
+  return (await response.json()) as T;
+}
+
+/** The same, answering the raw response (to check a refusal). */
+export async function rawCallAs(user: User, method: string, url: string, data?: unknown) {
+  const issued = await user.page.request.post("/api/dev-token", { data: { userId: user.id, name: user.name } });
+  expect(issued.ok()).toBeTruthy();
+  const { token } = (await issued.json()) as { token: string };
+  return user.page.request.fetch(url, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(data === undefined ? {} : { "Content-Type": "application/json" }) },
+    data: data === undefined ? undefined : JSON.stringify(data),
+  });
+}

@@ -40,7 +40,20 @@ export type Order = {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** The buyer's review, once written (order-service adds it to the order). */
+  review?: Review | null;
 };
+
+export type Review = {
+  orderId: string;
+  productName: string;
+  rating: number;
+  comment: string | null;
+  buyerName: string;
+  createdAt: string;
+};
+
+export type SellerRating = { sellerId: string; average: number | null; count: number };
 
 export type WishlistItem = {
   productId: string;
@@ -88,6 +101,7 @@ export type SellerInsights = {
   revenue: number;
   wishlistAdds: number;
   topProducts: { productId: string; name: string; itemsSold: number; wishlistAdds: number }[];
+  rating?: { average: number | null; count: number };
 };
 
 export const CONDITIONS = ["NEW", "LIKE_NEW", "GOOD", "FAIR"] as const;

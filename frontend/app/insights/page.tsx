@@ -1,8 +1,10 @@
 "use client";
 
 import Link from "next/link";
+import { SellerReviews, Stars } from "@/components/Reviews";
 import { ErrorBox, Loading, RequireAuth } from "@/components/states";
 import { useApi, useLoad } from "@/lib/api";
+import { useSession } from "@/lib/auth";
 import { label, money } from "@/lib/format";
 import type { SellerInsights } from "@/lib/types";
 
@@ -16,10 +18,12 @@ export default function InsightsPage() {
 
 function Insights() {
   const api = useApi();
+  const { user } = useSession();
   const insights = useLoad("insights", () => api<SellerInsights>("insights", "/api/insights/sellers/me"));
   if (insights.error) return <ErrorBox error={insights.error} retry={insights.reload} />;
   if (!insights.data) return <Loading what="Loading insights" />;
   const i = insights.data;
+  const rating = i.rating ?? { average: null, count: 0 };
   return (
     <>
       <h1>Seller insights</h1>
@@ -32,6 +36,10 @@ function Insights() {
         </div>
         <div className="card stat">
           <strong>{i.wishlistAdds}</strong>wishlist adds
+        </div>
+        <div className="card stat" data-testid="insights-rating">
+          <strong>{rating.average === null ? "–" : rating.average.toFixed(1)}</strong>
+          {rating.average === null ? null : <Stars value={rating.average} />} rating ({rating.count} review{rating.count === 1 ? "" : "s"})
         </div>
         {Object.entries(i.ordersByStatus).map(([status, n]) => (
           <div key={status} className="card stat">
@@ -65,6 +73,8 @@ function Insights() {
           </tbody>
         </table>
       )}
+      <h2>Reviews</h2>
+      {user ? <SellerReviews sellerId={user.id} /> : null}
     </>
   );
 }

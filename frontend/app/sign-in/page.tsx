@@ -2,7 +2,7 @@
 
 import { SignIn } from "@clerk/nextjs";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useSession } from "@/lib/auth";
 
 const PEOPLE = [
@@ -10,6 +10,24 @@ const PEOPLE = [
   { id: "user_bob", name: "Bob" },
   { id: "user_carol", name: "Carol" },
 ];
+
+type DemoPerson = { id: string; name: string; about: string };
+
+/** The people of `./thriftstore up --demo`, when this data directory has them (else none). */
+function useDemoPeople(): DemoPerson[] {
+  const [people, setPeople] = useState<DemoPerson[]>([]);
+  useEffect(() => {
+    let cancelled = false;
+    fetch("/api/dev-people", { cache: "no-store" })
+      .then((r) => (r.ok ? (r.json() as Promise<{ people: DemoPerson[] }>) : { people: [] }))
+      .then((body) => !cancelled && setPeople(body.people ?? []))
+      .catch(() => {});
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  return people;
+}
 
 export default function SignInPage() {
   const { mode } = useSession();
@@ -22,6 +40,7 @@ function DevSignIn() {
   const [id, setId] = useState("");
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const demoPeople = useDemoPeople();
 
   const enter = (next: { id: string; name: string }) => {
     signIn(next);
@@ -36,6 +55,21 @@ function DevSignIn() {
         Anyone can be anyone here: it is for development only.
       </p>
       {user ? <p>Signed in as {user.name}.</p> : null}
+      {demoPeople.length > 0 ? (
+        <section aria-label="Demo people" data-testid="demo-people">
+          <h2>Step into the demo</h2>
+          <p className="muted small">These people already buy, sell, chat and review on this demo marketplace.</p>
+          <div className="demo-people">
+            {demoPeople.map((p) => (
+              <button key={p.id} className="card demo-person" onClick={() => enter({ id: p.id, name: p.name })}>
+                <strong>{p.name}</strong>
+                <span className="muted small">{p.about}</span>
+              </button>
+            ))}
+          </div>
+          <h2>Or someone new</h2>
+        </section>
+      ) : null}
       <div className="actions">
         {PEOPLE.map((p) => (
           <button key={p.id} className="secondary" onClick={() => enter(p)}>

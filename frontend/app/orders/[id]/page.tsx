@@ -4,8 +4,10 @@ import { useParams, useSearchParams } from "next/navigation";
 import { useEffect } from "react";
 import { useNotifications } from "@/components/Notifications";
 import { OrderView } from "@/components/OrderView";
+import { OrderReview } from "@/components/Reviews";
 import { Empty, ErrorBox, Loading, RequireAuth } from "@/components/states";
 import { useApi, useLoad } from "@/lib/api";
+import { useSession } from "@/lib/auth";
 import type { Order } from "@/lib/types";
 
 export default function OrderPage() {
@@ -22,6 +24,7 @@ function OrderDetail() {
   const placed = useSearchParams().get("placed") === "1";
   const api = useApi();
   const { subscribe } = useNotifications();
+  const { user } = useSession();
   const order = useLoad(`order:${id}`, () => api<Order>("orders", `/api/orders/${id}`));
   const { reload } = order;
   const pending = order.data?.status === "PENDING";
@@ -47,6 +50,7 @@ function OrderDetail() {
         </p>
       ) : null}
       <OrderView order={order.data} full onChange={(next) => order.setData(() => next)} />
+      <OrderReview order={order.data} userId={user?.id ?? ""} onReviewed={reload} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { ProductImage } from "@/components/ProductCard";
+import { SellerRatingBadge } from "@/components/Reviews";
 import { Empty, ErrorBox, Loading } from "@/components/states";
 import { ApiError, useApi, useLoad } from "@/lib/api";
 import { useSession } from "@/lib/auth";
@@ -58,8 +59,9 @@ export default function ProductPage() {
             {label(p.condition)} · {label(p.category)} · {p.quantity} in stock
           </span>
         </p>
-        <p className="muted small">
-          Sold by {p.sellerName} · listed {when(p.createdAt)}
+        <p className="muted small seller-line">
+          Sold by <span data-testid="seller-name">{p.sellerName}</span> <SellerRatingBadge sellerId={p.sellerId} /> · listed{" "}
+          {when(p.createdAt)}
         </p>
         <p style={{ whiteSpace: "pre-wrap" }}>{p.description}</p>
         {!ready ? null : !user ? (

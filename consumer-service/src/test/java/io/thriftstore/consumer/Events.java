@@ -128,6 +128,15 @@ class Events {
             return move(EventType.ORDER_DELIVERED, "DELIVERED", seller.id(), null);
         }
 
+        /** order.reviewed: the status stays DELIVERED; the review names the first item, as order-service does. */
+        EventEnvelope<OrderEvent> reviewed(int rating, String comment) {
+            version++;
+            Instant now = Instant.now();
+            return publish(EventType.ORDER_REVIEWED, new OrderEvent(id, buyer.id(), buyer.name(), seller.id(), seller.name(),
+                items, total, "USD", status, null, history, now, now, version, status, buyer.id(),
+                new OrderEvent.Review(rating, comment, items.get(0).name(), buyer.name(), now)));
+        }
+
         EventEnvelope<OrderEvent> cancelledBy(TestUser actor) {
             return move(EventType.ORDER_CANCELLED, "CANCELLED", actor.id(), null);
         }

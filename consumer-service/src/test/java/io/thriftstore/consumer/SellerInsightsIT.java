@@ -110,6 +110,32 @@ class SellerInsightsIT {
         assertThat(insights.path("ordersByStatus").size()).isEqualTo(6);
         assertThat(insights.path("revenue").decimalValue()).isEqualByComparingTo("0");
         assertThat(insights.path("topProducts").isEmpty()).isTrue();
+        assertThat(insights.path("rating").path("count").asLong()).isZero();
+        assertThat(insights.path("rating").path("average").isNull()).isTrue();
+    }
+
+    @Test
+    void theRatingCountsEachReviewedOrderOnce() {
+        TestUser rated = TestUser.named("Rita Rated");
+        EventEnvelope<OrderEvent> first = null;
+        for (int stars : List.of(5, 4, 4)) {
+            Events.Order order = events.order(TestUser.named("Buyer"), rated, line("p-rated", "Teapot", "9", 1));
+            order.created();
+            order.confirmed();
+            order.shipped();
+            order.delivered();
+            EventEnvelope<OrderEvent> reviewed = order.reviewed(stars, null);
+            first = first == null ? reviewed : first;
+        }
+        // A redelivered copy under a new event id (a replay) counts once.
+        events.publish(EventType.ORDER_REVIEWED, first.data());
+        told.settle();
+
+        JsonNode rating = new Api(port).get("/api/insights/sellers/me", rated.bearer()).json().path("rating");
+        assertThat(rating.path("count").asLong()).isEqualTo(3);
+        assertThat(rating.path("average").decimalValue()).isEqualByComparingTo("4.3");
+        assertThat(new Api(port).get("/api/insights/sellers/me", rated.bearer()).json()
+            .path("ordersByStatus").path("DELIVERED").asLong()).isEqualTo(3);
     }
 
     @Test

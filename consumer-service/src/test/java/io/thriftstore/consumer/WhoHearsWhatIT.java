@@ -101,6 +101,25 @@ class WhoHearsWhatIT {
     }
 
     @Test
+    void aReviewTellsOnlyTheSellerTheItemAndTheStars() {
+        Events.Order order = events.order(buyer, seller, line("p-kettle", "Copper kettle", "18", 1));
+        order.created();
+        order.confirmed();
+        order.shipped();
+        order.delivered();
+        EventEnvelope<?> reviewed = order.reviewed(4, "Shiny and\nworks well");
+
+        List<NotificationCreated> notices = settledNoticesAbout(reviewed);
+
+        assertThat(notices).extracting(NotificationCreated::userId, NotificationCreated::type)
+            .containsExactly(tuple(seller.id(), "REVIEW_RECEIVED"));
+        assertThat(notices.get(0).title()).isEqualTo("New review: 4 stars for Copper kettle");
+        assertThat(notices.get(0).body()).isEqualTo("Bea Buyer rated Copper kettle 4 stars: \u201cShiny and works well\u201d.");
+        assertThat(notices.get(0).link()).isEqualTo("/orders/" + order.id);
+        assertNamesNoIds(notices, order.id, "p-kettle");
+    }
+
+    @Test
     void aBuyerWhoCancelsIsNotToldButTheSellerIs() {
         Events.Order order = events.order(buyer, seller, line("p-mug", "Stoneware mug", "8", 2));
         order.created();

@@ -26,6 +26,9 @@ class DemoDataIT {
     static final String ALICE = "user_demo_alice";
     static final String BOB = "user_demo_bob";
     static final String CARLA = "user_demo_carla";
+    static final String DAN = "user_demo_dan";
+    static final List<String[]> PEOPLE = List.of(new String[] {ALICE, "Alice Martin"}, new String[] {BOB, "Bob Chen"},
+            new String[] {CARLA, "Carla Diaz"}, new String[] {DAN, "Dan Okafor"});
 
     @BeforeAll
     static void seed() throws Exception {
@@ -72,5 +75,51 @@ class DemoDataIT {
             assertThat(bobs.path("content")).extracting(n -> n.path("type").asString())
                     .contains("PRICE_DROP", "ORDER_DELIVERED", "NEW_MESSAGE");
         });
+    }
+
+    @Test
+    void sellersHaveReviewsAndRatingsAndHeardOfThem() throws Exception {
+        JsonNode alice = call("GET", ORDER, "/api/sellers/" + ALICE + "/rating", null, null).json();
+        assertThat(alice.path("count").asLong()).isEqualTo(1);
+        assertThat(alice.path("average").decimalValue()).isEqualByComparingTo("5.0");
+        JsonNode carlas = call("GET", ORDER, "/api/sellers/" + CARLA + "/reviews", null, null).json().path("content");
+        assertThat(carlas).extracting(r -> r.path("buyerName").asString()).containsExactly("Alice Martin");
+        assertThat(carlas.get(0).path("productName").asString()).isEqualTo("Oak bookshelf");
+        assertThat(call("GET", ORDER, "/api/sellers/" + DAN + "/rating", null, null).json().path("count").asLong()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
+            for (String[] person : List.of(PEOPLE.get(0), PEOPLE.get(2), PEOPLE.get(3))) {
+                JsonNode notices = call("GET", NOTIFICATION, "/api/notifications?size=50",
+                        Platform.token(person[0], person[1]), null).json();
+                assertThat(notices.path("content")).as(person[1]).extracting(n -> n.path("type").asString())
+                        .contains("REVIEW_RECEIVED");
+            }
+        });
+    }
+
+    @Test
+    void everyDemoPersonHasOrdersSalesAConversationAndNotifications() {
+        await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
+            for (String[] person : PEOPLE) {
+                String token = Platform.token(person[0], person[1]);
+                assertThat(total(call("GET", ORDER, "/api/orders?role=buyer", token, null))).as(person[1] + " orders").isPositive();
+                assertThat(total(call("GET", ORDER, "/api/orders?role=seller", token, null))).as(person[1] + " sales").isPositive();
+                assertThat(total(call("GET", CHAT, "/api/conversations", token, null))).as(person[1] + " conversations").isPositive();
+                assertThat(total(call("GET", NOTIFICATION, "/api/notifications", token, null))).as(person[1] + " notifications")
+                        .isPositive();
+            }
+        });
+    }
+
+    @Test
+    void theDashboardsSignInPageCanOfferThePeople() throws Exception {
+        JsonNode people = Platform.JSON.readTree(java.nio.file.Files.readString(Platform.DATA.resolve("demo-people.json")));
+        assertThat(people).extracting(p -> p.path("name").asString())
+                .containsExactly("Alice Martin", "Bob Chen", "Carla Diaz", "Dan Okafor");
+        assertThat(people).allSatisfy(p -> assertThat(p.path("about").asString()).isNotBlank());
+    }
+
+    private static long total(Platform.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().path("page").path("totalElements").asLong();
     }
 }

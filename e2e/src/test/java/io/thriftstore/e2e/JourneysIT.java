@@ -317,6 +317,57 @@ class JourneysIT {
         }
     }
 
+    @Test
+    void aDeliveredOrderIsReviewedOnceAndTheSellerHearsTheItemAndTheStarsLive() throws Exception {
+        User seller = User.named("Rosa");
+        User buyer = User.named("Ravi");
+        User outsider = User.named("Omar");
+        try (StompProbe sellerLive = StompProbe.connect(Platform.ws(NOTIFICATION), seller.token()).subscribe(NOTIFICATIONS);
+             StompProbe outsiderLive = StompProbe.connect(Platform.ws(NOTIFICATION), outsider.token()).subscribe(NOTIFICATIONS)) {
+            String productId = listItem(seller, "Linen armchair", "85.00", 1);
+            String orderId = placeOrder(buyer, productId, 1);
+            String review = "{\"rating\":4,\"comment\":\"Comfy, a small stain on the arm.\"}";
+
+            // Not before it is delivered.
+            assertThat(call("POST", ORDER, "/api/orders/" + orderId + "/review", buyer.token(), review).status()).isEqualTo(409);
+            assertThat(call("PATCH", ORDER, "/api/orders/" + orderId, seller.token(), "{\"status\":\"SHIPPED\"}").status()).isEqualTo(200);
+            assertThat(call("PATCH", ORDER, "/api/orders/" + orderId, seller.token(), "{\"status\":\"DELIVERED\"}").status()).isEqualTo(200);
+
+            // Only the buyer, once; bad stars are a 400.
+            assertThat(call("POST", ORDER, "/api/orders/" + orderId + "/review", seller.token(), review).status()).isEqualTo(404);
+            assertThat(call("POST", ORDER, "/api/orders/" + orderId + "/review", outsider.token(), review).status()).isEqualTo(404);
+            assertThat(call("POST", ORDER, "/api/orders/" + orderId + "/review", buyer.token(), "{\"rating\":6}").status()).isEqualTo(400);
+            Platform.Response posted = call("POST", ORDER, "/api/orders/" + orderId + "/review", buyer.token(), review);
+            assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+            assertThat(posted.json().path("productName").asString()).isEqualTo("Linen armchair");
+            assertThat(posted.json().path("buyerName").asString()).isEqualTo("Ravi");
+            assertThat(call("POST", ORDER, "/api/orders/" + orderId + "/review", buyer.token(), review).status()).isEqualTo(409);
+
+            // The seller hears it live: the item and the stars, no ids (order-events -> consumer-service -> notification-service).
+            JsonNode notice = sellerLive.awaitFrame(NOTIFICATIONS, n -> n.path("type").asString().equals("REVIEW_RECEIVED"));
+            String words = notice.path("title").asString() + " " + notice.path("body").asString();
+            assertThat(words).contains("Linen armchair").contains("4 stars")
+                    .doesNotContain(buyer.id()).doesNotContain(orderId).doesNotContain(productId);
+            assertThat(notice.path("link").asString()).isEqualTo("/orders/" + orderId);
+
+            // Public, signed in or not.
+            JsonNode rating = call("GET", ORDER, "/api/sellers/" + seller.id() + "/rating", null, null).json();
+            assertThat(rating.path("count").asLong()).isEqualTo(1);
+            assertThat(rating.path("average").decimalValue()).isEqualByComparingTo("4.0");
+            JsonNode reviews = call("GET", ORDER, "/api/sellers/" + seller.id() + "/reviews", null, null).json();
+            assertThat(reviews.path("content").get(0).path("comment").asString()).isEqualTo("Comfy, a small stain on the arm.");
+            assertThat(reviews.path("content").get(0).has("buyerId")).isFalse();
+
+            // The seller's insights carry the rating once consumer-service has the event.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode insights = call("GET", Platform.INSIGHTS, "/api/insights/sellers/me", seller.token(), null).json();
+                assertThat(insights.path("rating").path("count").asLong()).isEqualTo(1);
+                assertThat(insights.path("rating").path("average").decimalValue()).isEqualByComparingTo("4.0");
+            });
+            assertThat(outsiderLive.frames(NOTIFICATIONS)).isEmpty();
+        }
+    }
+
     private static String listItem(User seller, String name, String price, int quantity) throws Exception {
         Platform.Response created = call("POST", PRODUCT, "/api/products", seller.token(), """
                 {"name":"%s","description":"Well kept, from a smoke-free home.","price":%s,

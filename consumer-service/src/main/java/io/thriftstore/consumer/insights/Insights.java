@@ -1,6 +1,7 @@
 package io.thriftstore.consumer.insights;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,13 @@ class Insights {
                 (row, i) -> new SellerInsights.TopProduct(row.getString("product_id"), row.getString("name"),
                         row.getLong("items_sold"), row.getLong("wishlist_adds")),
                 sellerId, sellerId, topProducts);
-        return new SellerInsights(byStatus, itemsSold, revenue.setScale(2), wishlistAdds, top);
+        SellerInsights.Rating rating = jdbc.queryForObject(
+                "SELECT count(*), avg(rating) FROM seller_review WHERE seller_id = ?",
+                (row, i) -> {
+                    BigDecimal average = row.getBigDecimal(2);
+                    return new SellerInsights.Rating(average == null ? null : average.setScale(1, RoundingMode.HALF_UP), row.getLong(1));
+                }, sellerId);
+        return new SellerInsights(byStatus, itemsSold, revenue.setScale(2), wishlistAdds, top, rating);
     }
 
     /** The product's figures, for its seller only (empty for anyone else and for unknown products). */

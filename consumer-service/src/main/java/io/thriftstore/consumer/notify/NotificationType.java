@@ -12,5 +12,6 @@ public enum NotificationType {
     PRICE_DROP,
     BACK_IN_STOCK,
     NEW_MESSAGE,
-    NEW_MATCH
+    NEW_MATCH,
+    REVIEW_RECEIVED
 }

@@ -3,6 +3,7 @@ package io.thriftstore.consumer.order;
 import io.thriftstore.consumer.notify.Notifications;
 import io.thriftstore.platform.events.EventData;
 import io.thriftstore.platform.events.EventEnvelope;
+import io.thriftstore.platform.events.EventType;
 import io.thriftstore.platform.events.OrderEvent;
 import io.thriftstore.platform.outbox.ConsumedEvents;
 
@@ -36,6 +37,9 @@ class OrderEventsListener {
             return;
         }
         orders.record(order);
+        if (event.eventType().get() == EventType.ORDER_REVIEWED && order.review() != null) {
+            orders.recordReview(order);
+        }
         OrderNotices.of(event.eventType().get(), order).forEach(notice -> notifications.tell(event, notice));
     }
 }

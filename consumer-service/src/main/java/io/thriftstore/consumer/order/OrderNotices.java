@@ -57,11 +57,30 @@ final class OrderNotices {
                                     : "The order of " + items + " by " + buyer + " was cancelled.") + note, link));
                 }
             }
+            case ORDER_REVIEWED -> {
+                if (order.review() != null) {
+                    notices.add(reviewReceived(order, buyer, link));
+                }
+            }
             default -> {
                 // order.created: insights only; the buyer placed it and the seller hears once it is confirmed.
             }
         }
         return notices;
+    }
+
+    /**
+     * The seller hears the item and the stars (the buyer's display name too: reviews are public and show it),
+     * never an id. The comment is quoted on one line, shortened like a chat preview.
+     */
+    private static Notice reviewReceived(OrderEvent order, String buyer, String link) {
+        OrderEvent.Review review = order.review();
+        String item = review.productName() == null || review.productName().isBlank() ? items(order) : review.productName();
+        String stars = review.rating() + (review.rating() == 1 ? " star" : " stars");
+        String comment = review.comment() == null || review.comment().isBlank() ? ""
+                : ": \u201c" + Wording.preview(review.comment()) + "\u201d";
+        return new Notice(order.sellerId(), NotificationType.REVIEW_RECEIVED,
+                "New review: " + stars + " for " + item, buyer + " rated " + item + " " + stars + comment + ".", link);
     }
 
     /** "Vintage lamp", "2 × Vintage lamp", "Vintage lamp and 2 more items". */

@@ -38,4 +38,13 @@ class SellerOrders {
                     ON CONFLICT DO NOTHING""", order.id(), line.productId(), line.name(), line.quantity());
         }
     }
+
+    /** order.reviewed: the stars count towards the seller's rating once, however often the event arrives. */
+    void recordReview(OrderEvent order) {
+        jdbc.update("""
+                INSERT INTO seller_review (order_id, seller_id, rating, reviewed_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (order_id) DO NOTHING""",
+                order.id(), order.sellerId(), order.review().rating(),
+                java.sql.Timestamp.from(order.review().createdAt() == null ? order.updatedAt() : order.review().createdAt()));
+    }
 }

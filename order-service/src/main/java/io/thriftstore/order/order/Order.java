@@ -39,6 +39,10 @@ class Order {
     private String reason;
     private Instant createdAt;
     private Instant updatedAt;
+    // The buyer's review, once the order is delivered (all three set together, or none).
+    private Integer reviewRating;
+    private String reviewComment;
+    private Instant reviewedAt;
     // The ETag; also serialises writers of one order so that its events are appended in commit order.
     // A wrapper, so that Spring Data sees a new order (null) and persists it instead of merging a copy.
     @Version
@@ -94,6 +98,20 @@ class Order {
         return previous;
     }
 
+    /**
+     * Records the buyer's review; the caller has checked that the order is DELIVERED and not yet reviewed. The
+     * status and {@code updatedAt} stay as they are: a review is not a step of the lifecycle.
+     */
+    void review(int rating, String comment) {
+        reviewRating = rating;
+        reviewComment = comment;
+        reviewedAt = now();
+    }
+
+    boolean reviewed() {
+        return reviewedAt != null;
+    }
+
     /** The caller's role on this order; null for anyone else. */
     Role roleOf(String userId) {
         if (buyerId.equals(userId)) {
@@ -121,6 +139,9 @@ class Order {
     String reason() { return reason; }
     Instant createdAt() { return createdAt; }
     Instant updatedAt() { return updatedAt; }
+    Integer reviewRating() { return reviewRating; }
+    String reviewComment() { return reviewComment; }
+    Instant reviewedAt() { return reviewedAt; }
     long version() { return version == null ? 0 : version; }
     List<OrderItem> items() { return List.copyOf(items); }
     List<HistoryEntry> history() { return List.copyOf(history); }

@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.thriftstore.order.review.ReviewRequest;
+import io.thriftstore.order.review.ReviewResponse;
 import io.thriftstore.platform.web.Paging;
 import io.thriftstore.platform.auth.CurrentUser;
 import io.thriftstore.platform.web.BadRequestException;
@@ -86,5 +88,12 @@ class OrderController {
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         OrderResponse order = service.changeStatus(id, user, request, ifMatch);
         return ResponseEntity.ok().eTag(ETags.of(order.version())).body(order);
+    }
+
+    /** The buyer's review of a delivered order; the order itself (its {@code review}) is where it can be read back. */
+    @PostMapping("/{id}/review")
+    ResponseEntity<ReviewResponse> review(@PathVariable String id, @Valid @RequestBody ReviewRequest request, CurrentUser user) {
+        ReviewResponse review = service.review(id, user, request);
+        return ResponseEntity.created(URI.create("/api/orders/" + review.orderId())).body(review);
     }
 }

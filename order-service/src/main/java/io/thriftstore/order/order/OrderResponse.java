@@ -4,9 +4,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import io.thriftstore.order.review.ReviewResponse;
 import io.thriftstore.platform.events.OrderEvent;
 
-/** The Order JSON of DESIGN section 5. */
+/**
+ * The Order JSON of DESIGN section 5, plus {@code review}: the buyer's review once there is one, else null (the
+ * dashboard shows the review form on a delivered order without one).
+ */
 record OrderResponse(
         String id,
         String buyerId,
@@ -21,7 +25,8 @@ record OrderResponse(
         List<History> history,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        ReviewResponse review) {
 
     record Item(String productId, String name, BigDecimal unitPrice, int quantity) {
     }
@@ -35,7 +40,16 @@ record OrderResponse(
             order.items().stream().map(i -> new Item(i.productId(), i.name(), i.unitPrice(), i.quantity())).toList(),
             order.total(), order.currency(), order.status(), order.reason(),
             order.history().stream().map(h -> new History(h.status(), h.at(), h.by())).toList(),
-            order.createdAt(), order.updatedAt(), order.version());
+            order.createdAt(), order.updatedAt(), order.version(), reviewOf(order));
+    }
+
+    static ReviewResponse reviewOf(Order order) {
+        if (!order.reviewed()) {
+            return null;
+        }
+        return new ReviewResponse(order.id().toString(),
+            ReviewResponse.productName(order.items().stream().map(OrderItem::name).toList()),
+            order.reviewRating(), order.reviewComment(), order.buyerName(), order.reviewedAt());
     }
 
     /** The event payload: the full order after the change, the status before it, and who made it. */
@@ -45,6 +59,8 @@ record OrderResponse(
             o.items.stream().map(i -> new OrderEvent.Item(i.productId, i.name, i.unitPrice, i.quantity)).toList(),
             o.total, o.currency, o.status.name(), o.reason,
             o.history.stream().map(h -> new OrderEvent.HistoryEntry(h.status.name(), h.at, h.by)).toList(),
-            o.createdAt, o.updatedAt, o.version, previous == null ? null : previous.name(), actorId);
+            o.createdAt, o.updatedAt, o.version, previous == null ? null : previous.name(), actorId,
+            o.review == null ? null : new OrderEvent.Review(o.review.rating(), o.review.comment(), o.review.productName(),
+                o.review.buyerName(), o.review.createdAt()));
     }
 }

@@ -23,6 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.thriftstore.order.catalog.CatalogClient;
 import io.thriftstore.order.catalog.StockHold;
+import io.thriftstore.order.review.ReviewRequest;
+import io.thriftstore.order.review.ReviewResponse;
+import io.thriftstore.platform.events.EventType;
 import io.thriftstore.platform.auth.CurrentUser;
 import io.thriftstore.platform.events.OrderEvent;
 import io.thriftstore.platform.outbox.Outbox;
@@ -184,6 +187,29 @@ public class OrderService {
             throw new ConflictException("The order is " + order.status() + "; it cannot become " + target + ".");
         }
         return OrderResponse.of(move(order, target, request.reason(), user.id()));
+    }
+
+    /**
+     * The buyer's review of a delivered order, once (DESIGN "reviews (order-service)"): anyone but the buyer gets
+     * 404, an order not yet delivered or already reviewed 409. The row is locked first, so of two concurrent
+     * reviews one is stored and the other sees it (409). order.reviewed, with the full order and the review, goes
+     * into the outbox in the same transaction.
+     */
+    @Transactional
+    ReviewResponse review(String id, CurrentUser user, ReviewRequest request) {
+        Order order = parse(id).flatMap(orders::findForUpdate)
+            .filter(found -> found.roleOf(user.id()) == Role.BUYER)
+            .orElseThrow(() -> notFound(id));
+        if (order.status() != OrderStatus.DELIVERED) {
+            throw new ConflictException("The order is " + order.status() + "; it can be reviewed once it is delivered.");
+        }
+        if (order.reviewed()) {
+            throw new ConflictException("This order has already been reviewed.");
+        }
+        order.review(request.rating(), request.trimmedComment());
+        orders.flush();
+        outbox.append(EventType.ORDER_REVIEWED, OrderResponse.event(order, order.status(), user.id()));
+        return OrderResponse.reviewOf(order);
     }
 
     /** Rejects with reason TIMEOUT up to {@code limit} orders still PENDING that were placed before {@code cutoff}. */

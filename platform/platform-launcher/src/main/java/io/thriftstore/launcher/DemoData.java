@@ -32,18 +32,26 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code ./thriftstore up --demo}: a lively marketplace through the public APIs, exactly as
  * users would make it: four people, items with photos (drawn here, so nothing is
- * downloaded), wishes, orders in several states, a price drop and a conversation.
- * Runs once per data directory.
+ * downloaded), wishes, orders in several states, reviews, a price drop and conversations.
+ * Every person has something in each view: orders, sales, a conversation, notifications.
+ * The people are written to {@code <data>/demo-people.json}, which the dashboard's dev
+ * sign-in page offers as one-click choices. Runs once per data directory.
  */
 final class DemoData {
 
-    record Person(String id, String name) {
+    /** A demo person; {@code about} is what the sign-in page says they are up to. */
+    record Person(String id, String name, String about) {
     }
 
-    static final Person ALICE = new Person("user_demo_alice", "Alice Martin");
-    static final Person BOB = new Person("user_demo_bob", "Bob Chen");
-    static final Person CARLA = new Person("user_demo_carla", "Carla Diaz");
-    static final Person DAN = new Person("user_demo_dan", "Dan Okafor");
+    static final Person ALICE = new Person("user_demo_alice", "Alice Martin",
+            "Sells a lamp, books and a guitar; bought Carla's bookshelf; chats with Dan.");
+    static final Person BOB = new Person("user_demo_bob", "Bob Chen",
+            "Bought Alice's lamp and reviewed it; sells a bike and a keyboard; chats with Carla.");
+    static final Person CARLA = new Person("user_demo_carla", "Carla Diaz",
+            "Waiting for a shipped book; sold a bookshelf; wants Bob's bike and chats with him.");
+    static final Person DAN = new Person("user_demo_dan", "Dan Okafor",
+            "Sold a board game (5 stars); has a keyboard on order and one order cancelled; chats with Alice.");
+    static final List<Person> PEOPLE = List.of(ALICE, BOB, CARLA, DAN);
 
     record Item(Person seller, String name, String description, String price, String category, String condition,
                 int quantity, Color from, Color to) {
@@ -67,7 +75,11 @@ final class DemoData {
             new Item(CARLA, "Wool winter coat (M)", "Charcoal, warm, dry-cleaned.", "55.00", "clothing", "GOOD", 1,
                     new Color(0x636E72), new Color(0x2D3436)),
             new Item(CARLA, "Oak bookshelf", "Five shelves, 180 x 80 cm, easy to take apart.", "70.00", "furniture",
-                    "GOOD", 1, new Color(0xB07D48), new Color(0x5B3A1A)));
+                    "GOOD", 1, new Color(0xB07D48), new Color(0x5B3A1A)),
+            new Item(DAN, "Catan board game (complete)", "Every piece counted twice. Box a bit worn.", "20.00", "other",
+                    "GOOD", 1, new Color(0xE17055), new Color(0x6D2B1A)),
+            new Item(DAN, "Desk plant in a ceramic pot", "A happy pothos, easy to keep alive.", "12.00", "other", "GOOD",
+                    2, new Color(0x55A868), new Color(0x1E4D2B)));
 
     private final Path data;
     private final int offset;
@@ -89,10 +101,22 @@ final class DemoData {
             return;
         }
         seed();
+        writePeople();
         Files.writeString(marker, Instant.now() + "\n");
     }
 
+    /** For the dashboard's dev sign-in page (frontend/app/api/dev-people): who to offer as one-click choices. */
+    private void writePeople() throws IOException {
+        List<Map<String, String>> people = PEOPLE.stream()
+                .map(p -> Map.of("id", p.id(), "name", p.name(), "about", p.about())).toList();
+        Files.writeString(data.resolve("demo-people.json"), json.writeValueAsString(people));
+    }
+
     private void seed() throws Exception {
+        // Saved searches go first, so that listing the items below is what matches them (NEW_MATCH is sent when a
+        // product is listed): consumer-service's saved searches hook in here.
+        savedSearches();
+
         List<String> ids = new ArrayList<>();
         for (Item item : ITEMS) {
             JsonNode product = expect(201, call("POST", 5010, "/api/products", item.seller(), json.writeValueAsString(Map.of(
@@ -108,6 +132,8 @@ final class DemoData {
         String bike = ids.get(4);
         String keyboard = ids.get(5);
         String coat = ids.get(7);
+        String bookshelf = ids.get(8);
+        String boardGame = ids.get(9);
 
         // Wishes: sellers hear of them (anonymously); wishers hear of price drops later.
         expect(201, call("PUT", 5011, "/api/wishlist/items/" + guitar, BOB, null));
@@ -132,6 +158,21 @@ final class DemoData {
         expect(200, call("PATCH", 5014, "/api/orders/" + cancelled, DAN,
                 "{\"status\":\"CANCELLED\",\"reason\":\"Found one closer to home\"}"));
 
+        // Delivered orders with reviews: each seller hears REVIEW_RECEIVED and shows a rating.
+        review(BOB, delivered, 5, "Lovely warm light, exactly as described. Alice even threw in a spare bulb.");
+
+        String bookshelfOrder = order(ALICE, bookshelf, 1);
+        awaitStatus(ALICE, bookshelfOrder, "CONFIRMED");
+        change(CARLA, bookshelfOrder, "SHIPPED");
+        change(CARLA, bookshelfOrder, "DELIVERED");
+        review(ALICE, bookshelfOrder, 4, "Solid oak and easy to assemble; one shelf pin was missing.");
+
+        String boardGameOrder = order(CARLA, boardGame, 1);
+        awaitStatus(CARLA, boardGameOrder, "CONFIRMED");
+        change(DAN, boardGameOrder, "SHIPPED");
+        change(DAN, boardGameOrder, "DELIVERED");
+        review(CARLA, boardGameOrder, 5, null);
+
         // A price drop for Bob's wish.
         expect(200, call("PATCH", 5010, "/api/products/" + guitar, ALICE, "{\"price\":99.00}"));
 
@@ -142,10 +183,31 @@ final class DemoData {
         say(BOB, conversation, "It is. Want to take it for a spin on Saturday?");
         say(CARLA, conversation, "Perfect, see you at 10.");
 
-        System.out.println("Demo data: " + ITEMS.size() + " items, 4 orders, a conversation. Sign in as:");
-        for (Person p : List.of(ALICE, BOB, CARLA, DAN)) {
+        // And one about the skillet, so that Alice and Dan have a conversation too.
+        String skillet = ids.get(2);
+        String aboutSkillet = expect(201, call("POST", 5012, "/api/conversations", DAN,
+                json.writeValueAsString(Map.of("participantId", ALICE.id(), "productId", skillet)))).path("id").asString();
+        say(DAN, aboutSkillet, "Hi Alice, would you take 18 for the skillet?");
+        say(ALICE, aboutSkillet, "Make it 20 and it's yours.");
+
+        System.out.println("Demo data: " + ITEMS.size() + " items, 6 orders, 3 reviews, 2 conversations. Sign in as "
+                + "(one click on the dashboard's sign-in page):");
+        for (Person p : PEOPLE) {
             System.out.printf("  %-16s %s%n", p.id(), p.name());
         }
+    }
+
+    /**
+     * Hook for consumer-service's saved searches (DESIGN "saved searches"): save one here through
+     * {@code POST /api/saved-searches} (port 5013) that an item of {@link #ITEMS} matches, so that its owner gets
+     * NEW_MATCH when the item is listed. Nothing to do until that endpoint exists.
+     */
+    private void savedSearches() {
+    }
+
+    private void review(Person buyer, String orderId, int rating, String comment) throws Exception {
+        Map<String, Object> body = comment == null ? Map.of("rating", rating) : Map.of("rating", rating, "comment", comment);
+        expect(201, call("POST", 5014, "/api/orders/" + orderId + "/review", buyer, json.writeValueAsString(body)));
     }
 
     private String order(Person buyer, String productId, int quantity) throws Exception {

@@ -15,6 +15,7 @@ public enum EventType {
     ORDER_CANCELLED("order.cancelled.v1", Topics.ORDER_EVENTS, OrderEvent.class),
     ORDER_SHIPPED("order.shipped.v1", Topics.ORDER_EVENTS, OrderEvent.class),
     ORDER_DELIVERED("order.delivered.v1", Topics.ORDER_EVENTS, OrderEvent.class),
+    ORDER_REVIEWED("order.reviewed.v1", Topics.ORDER_EVENTS, OrderEvent.class),
 
     PRODUCT_CREATED("product.created.v1", Topics.PRODUCT_EVENTS, ProductEvent.class),
     PRODUCT_UPDATED("product.updated.v1", Topics.PRODUCT_EVENTS, ProductEvent.class),

@@ -17,6 +17,7 @@ public final class SampleEvents {
         return switch (type) {
             case ORDER_CREATED, ORDER_CONFIRMED, ORDER_REJECTED, ORDER_CANCELLED, ORDER_SHIPPED, ORDER_DELIVERED ->
                     order(key, type);
+            case ORDER_REVIEWED -> reviewed(key);
             case PRODUCT_CREATED, PRODUCT_UPDATED, PRODUCT_ARCHIVED -> product(key, type);
             case INVENTORY_RESERVED, INVENTORY_REJECTED, INVENTORY_RELEASED -> inventory(key, type);
             case WISHLIST_ITEM_ADDED, WISHLIST_ITEM_REMOVED ->
@@ -38,6 +39,14 @@ public final class SampleEvents {
                 List.of(new OrderEvent.HistoryEntry("PENDING", CREATED, "user_buyer"),
                         new OrderEvent.HistoryEntry(status, UPDATED, OrderEvent.SYSTEM_ACTOR)),
                 CREATED, UPDATED, 2, "PENDING", OrderEvent.SYSTEM_ACTOR);
+    }
+
+    private static OrderEvent reviewed(String id) {
+        OrderEvent delivered = order(id, EventType.ORDER_DELIVERED);
+        return new OrderEvent(id, delivered.buyerId(), delivered.buyerName(), delivered.sellerId(), delivered.sellerName(),
+                delivered.items(), delivered.total(), delivered.currency(), delivered.status(), null, delivered.history(),
+                CREATED, UPDATED, 2, "DELIVERED", "user_buyer",
+                new OrderEvent.Review(4, "Sturdy, as described.", "Walnut bookshelf", "Bea Buyer", UPDATED));
     }
 
     private static ProductEvent product(String id, EventType type) {
