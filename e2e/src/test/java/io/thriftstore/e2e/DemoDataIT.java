@@ -97,6 +97,19 @@ class DemoDataIT {
     }
 
     @Test
+    void dansSavedSearchFoundTheKeyboardHeThenBought() throws Exception {
+        String dan = Platform.token(DAN, "Dan Okafor");
+        JsonNode searches = call("GET", Platform.INSIGHTS, "/api/saved-searches", dan, null).json();
+        assertThat(searches.path("items")).extracting(s -> s.path("q").asString()).containsExactly("keyboard");
+        await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
+            JsonNode notices = call("GET", NOTIFICATION, "/api/notifications?size=50", dan, null).json();
+            assertThat(notices.path("content")).filteredOn(n -> n.path("type").asString().equals("NEW_MATCH"))
+                    .extracting(n -> n.path("title").asString() + " " + n.path("body").asString())
+                    .singleElement().asString().contains("Mechanical keyboard");
+        });
+    }
+
+    @Test
     void everyDemoPersonHasOrdersSalesAConversationAndNotifications() {
         await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
             for (String[] person : PEOPLE) {

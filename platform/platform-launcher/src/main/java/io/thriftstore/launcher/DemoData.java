@@ -190,7 +190,7 @@ final class DemoData {
         say(DAN, aboutSkillet, "Hi Alice, would you take 18 for the skillet?");
         say(ALICE, aboutSkillet, "Make it 20 and it's yours.");
 
-        System.out.println("Demo data: " + ITEMS.size() + " items, 6 orders, 3 reviews, 2 conversations. Sign in as "
+        System.out.println("Demo data: " + ITEMS.size() + " items, 6 orders, 3 reviews, 2 conversations, a saved search. Sign in as "
                 + "(one click on the dashboard's sign-in page):");
         for (Person p : PEOPLE) {
             System.out.printf("  %-16s %s%n", p.id(), p.name());
@@ -198,11 +198,12 @@ final class DemoData {
     }
 
     /**
-     * Hook for consumer-service's saved searches (DESIGN "saved searches"): save one here through
-     * {@code POST /api/saved-searches} (port 5013) that an item of {@link #ITEMS} matches, so that its owner gets
-     * NEW_MATCH when the item is listed. Nothing to do until that endpoint exists.
+     * consumer-service's saved searches (DESIGN "saved searches"): Dan looks for a keyboard under 60, so listing
+     * Bob's mechanical keyboard below tells him NEW_MATCH (and he then buys it).
      */
-    private void savedSearches() {
+    private void savedSearches() throws Exception {
+        expect(201, call("POST", 5013, "/api/saved-searches", DAN,
+                "{\"q\":\"keyboard\",\"category\":\"electronics\",\"maxPrice\":60}"));
     }
 
     private void review(Person buyer, String orderId, int rating, String comment) throws Exception {
