@@ -2,6 +2,7 @@ package io.thriftstore.platform.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.ResourcePropertySource;
+import org.springframework.util.StringUtils;
 
 /**
  * Adds {@code thriftstore-defaults.properties} as the property source of lowest
@@ -24,11 +26,14 @@ import org.springframework.core.io.support.ResourcePropertySource;
  * word for "plain": its {@code logging.structured.format.console} must be empty for that, which an
  * environment variable cannot say clearly, hence this translation. An explicit
  * {@code logging.structured.format.console} still wins.
+ *
+ * <p>And trace export: only with a non-empty OTLP endpoint ({@code TRACING_OTLP_ENDPOINT}).
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
     static final String SOURCE_NAME = "thriftstore-defaults";
-    static final String LOG_FORMAT_SOURCE_NAME = "thriftstore-log-format";
+    static final String DERIVED_SOURCE_NAME = "thriftstore-derived-defaults";
+    static final String OTLP_ENDPOINT = "management.opentelemetry.tracing.export.otlp.endpoint";
     static final String LOG_FORMAT = "thriftstore.log-format";
     static final String DEFAULT_LOG_FORMAT = "ecs";
 
@@ -43,8 +48,13 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        environment.getPropertySources().addLast(new MapPropertySource(LOG_FORMAT_SOURCE_NAME,
-                logFormat(environment.getProperty(LOG_FORMAT, DEFAULT_LOG_FORMAT))));
+        Map<String, Object> derived = new HashMap<>(logFormat(environment.getProperty(LOG_FORMAT, DEFAULT_LOG_FORMAT)));
+        if (!StringUtils.hasText(environment.getProperty(OTLP_ENDPOINT))) {
+            // Boot creates the OTLP exporter whenever the endpoint property exists, even empty (it would then fail
+            // to start); an empty TRACING_OTLP_ENDPOINT (compose's "${X:-}") must mean "no export" instead.
+            derived.put("management.tracing.export.otlp.enabled", "false");
+        }
+        environment.getPropertySources().addLast(new MapPropertySource(DERIVED_SOURCE_NAME, derived));
     }
 
     /** Boot's settings for a {@code thriftstore.log-format} value. */
