@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.thriftstore.platform.auth.dev.DevTokens;
@@ -95,7 +96,13 @@ public final class Platform {
     }
 
     static Response call(String method, int basePort, String path, String token, String jsonBody) throws Exception {
+        return call(method, basePort, path, token, jsonBody, Map.of());
+    }
+
+    static Response call(String method, int basePort, String path, String token, String jsonBody,
+            Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(basePort, path)).timeout(Duration.ofSeconds(15));
+        headers.forEach(request::header);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

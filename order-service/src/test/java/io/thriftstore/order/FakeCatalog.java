@@ -33,6 +33,8 @@ final class FakeCatalog {
     private final Map<String, Map<String, Object>> products = new ConcurrentHashMap<>();
     /** Order id -> the answer it got (a repeat gets the same). */
     private final Map<String, Map<String, Object>> holds = new ConcurrentHashMap<>();
+    /** Order id -> the traceparent header of its last hold request. */
+    private final Map<String, String> traceparents = new ConcurrentHashMap<>();
     private final int port;
     private volatile java.time.Duration delay = java.time.Duration.ZERO;
     private HttpServer server;
@@ -111,6 +113,11 @@ final class FakeCatalog {
         return holds.containsKey(orderId);
     }
 
+    /** The W3C traceparent the hold request of this order came with, or null. */
+    String traceparentOf(String orderId) {
+        return traceparents.get(orderId);
+    }
+
     private void hold(HttpExchange exchange) throws IOException {
         try (exchange) {
             try {
@@ -129,6 +136,10 @@ final class FakeCatalog {
                 return;
             }
             String orderId = exchange.getRequestURI().getPath().substring("/api/holds/".length());
+            String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+            if (traceparent != null) {
+                traceparents.put(orderId, traceparent);
+            }
             JsonNode request = Api.JSON.readTree(exchange.getRequestBody().readAllBytes());
             Object answer;
             synchronized (this) { // one hold at a time: the all-or-nothing check and take are one step

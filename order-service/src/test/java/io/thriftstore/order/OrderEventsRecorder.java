@@ -1,9 +1,15 @@
 package io.thriftstore.order;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.awaitility.Awaitility;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -17,10 +23,21 @@ import io.thriftstore.platform.events.OrderEvent;
 class OrderEventsRecorder {
 
     private final List<EventEnvelope<EventData>> events = new CopyOnWriteArrayList<>();
+    private final Map<UUID, String> traceparents = new ConcurrentHashMap<>();
 
     @KafkaListener(topics = "#{@topics.name('order-events')}", groupId = "#{@topics.name('order-events-recorder')}")
-    void record(EventEnvelope<EventData> envelope) {
+    void record(ConsumerRecord<String, EventEnvelope<EventData>> record) {
+        EventEnvelope<EventData> envelope = record.value();
+        Header traceparent = record.headers().lastHeader("traceparent");
+        if (traceparent != null) {
+            traceparents.put(envelope.id(), new String(traceparent.value(), StandardCharsets.US_ASCII));
+        }
         events.add(envelope);
+    }
+
+    /** The traceparent header the record of this event came with, or null. */
+    String traceparentOf(UUID eventId) {
+        return traceparents.get(eventId);
     }
 
     /** The envelopes of one order, in the order they arrived (redeliveries included). */

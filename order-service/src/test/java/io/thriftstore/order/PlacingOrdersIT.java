@@ -71,6 +71,27 @@ class PlacingOrdersIT extends OrderServiceIntegrationTest {
     }
 
     @Test
+    void anOrdersTraceGoesOnToTheHoldAndToItsEventsOnKafka() {
+        String seller = user("seller");
+        String buyer = user("buyer");
+        String lamp = product(seller, "12.50", 5);
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+        Api.Response placed = api.post("/api/orders", bearer(buyer), Map.of("items", List.of(
+            Map.of("productId", lamp, "quantity", 1))),
+            headers -> headers.set("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        String orderId = placed.json().path("id").asString();
+        // The hold call is a client span of the buyer's trace (Boot's observed RestClient.Builder).
+        assertThat(CATALOG.traceparentOf(orderId)).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+        // Both events carry the trace of the transaction that wrote them, put on the record by the outbox relay.
+        events.await(orderId, "order.confirmed.v1");
+        assertThat(events.of(orderId)).hasSizeGreaterThanOrEqualTo(2).allSatisfy(event ->
+            assertThat(events.traceparentOf(event.id())).matches("00-" + traceId + "-[0-9a-f]{16}-01"));
+    }
+
+    @Test
     void anItemWithoutEnoughStockIs409SoldOutNamingTheShortItems() {
         String seller = user("seller");
         String buyer = user("buyer");

@@ -7,14 +7,20 @@ import io.thriftstore.platform.events.EventEnvelope;
 import io.thriftstore.platform.events.EventType;
 import io.thriftstore.platform.events.Topics;
 import io.thriftstore.testing.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.annotation.KafkaListener;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
@@ -25,6 +31,7 @@ public class PublishedEvents {
     static final String GROUP = "product-events-test-reader";
 
     private final List<EventEnvelope<EventData>> events = new CopyOnWriteArrayList<>();
+    private final Map<UUID, String> traceparents = new ConcurrentHashMap<>();
     private final MongoTemplate mongo;
     private final TestInfrastructure infrastructure;
     private final Topics topics;
@@ -37,8 +44,17 @@ public class PublishedEvents {
 
     @KafkaListener(topics = "#{@topics.name(T(io.thriftstore.platform.events.Topics).PRODUCT_EVENTS)}",
         groupId = "#{@topics.name('" + GROUP + "')}")
-    void record(EventEnvelope<EventData> envelope) {
-        events.add(envelope);
+    void record(ConsumerRecord<String, EventEnvelope<EventData>> record) {
+        Header traceparent = record.headers().lastHeader("traceparent");
+        if (traceparent != null) {
+            traceparents.put(record.value().id(), new String(traceparent.value(), StandardCharsets.US_ASCII));
+        }
+        events.add(record.value());
+    }
+
+    /** The traceparent header the record of this event came with, or null. */
+    public String traceparentOf(UUID eventId) {
+        return traceparents.get(eventId);
     }
 
     /**

@@ -10,6 +10,8 @@ import io.thriftstore.platform.events.EventType;
 import io.thriftstore.platform.events.NotificationCreated;
 import io.thriftstore.platform.outbox.Outbox;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Notifications {
+
+    private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
     private final Outbox outbox;
 
@@ -33,10 +37,13 @@ public class Notifications {
      */
     public void tell(EventEnvelope<? extends EventData> source, Notice notice) {
         Instant createdAt = source.time() != null ? source.time() : Instant.now();
-        outbox.append(EventType.NOTIFICATION_CREATED, new NotificationCreated(
-                notificationId(source.id(), notice.userId(), notice.type()).toString(),
+        UUID id = notificationId(source.id(), notice.userId(), notice.type());
+        outbox.append(EventType.NOTIFICATION_CREATED, new NotificationCreated(id.toString(),
                 notice.userId(), notice.type().name(), notice.title(), notice.body(), notice.link(),
                 source.id().toString(), createdAt));
+        // One line per notice, in the trace of the source event (its listener continues the writer's trace).
+        log.info("Notification {} {} for {} written, from {} {}", id, notice.type(), notice.userId(), source.type(),
+                source.id());
     }
 
     /**

@@ -6,6 +6,10 @@ import io.thriftstore.platform.events.EventData;
 import io.thriftstore.platform.events.EventEnvelope;
 import io.thriftstore.platform.events.NotificationCreated;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
@@ -25,12 +29,16 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationListeners {
 
+    private static final Logger log = LoggerFactory.getLogger(NotificationListeners.class);
+
     private final Inbox inbox;
     private final SimpMessagingTemplate messaging;
+    private final ObservationRegistry observations;
 
-    NotificationListeners(Inbox inbox, SimpMessagingTemplate messaging) {
+    NotificationListeners(Inbox inbox, SimpMessagingTemplate messaging, ObservationRegistry observations) {
         this.inbox = inbox;
         this.messaging = messaging;
+        this.observations = observations;
     }
 
     // idIsGroup = false: the listener's id would otherwise become its group ("notification-store"), outside
@@ -47,8 +55,18 @@ class NotificationListeners {
     void push(EventEnvelope<EventData> event) {
         if (event.data() instanceof NotificationCreated created) {
             inbox.store(created);
-            // Principal name = user id (platform StompAuthentication): only that user's sessions get it.
-            messaging.convertAndSendToUser(created.userId(), WebSocketConfig.USER_DESTINATION, NotificationResponse.of(created));
+            // The push is a span of the trace the event came with (the listener continues it), so one trace goes
+            // from the request that caused the notification to the frame; its log line carries that trace id.
+            Observation.createNotStarted("stomp.push", observations)
+                .contextualName("push " + WebSocketConfig.USER_DESTINATION)
+                .lowCardinalityKeyValue("destination", WebSocketConfig.USER_DESTINATION)
+                .observe(() -> {
+                    // Principal name = user id (platform StompAuthentication): only that user's sessions get it.
+                    messaging.convertAndSendToUser(created.userId(), WebSocketConfig.USER_DESTINATION,
+                        NotificationResponse.of(created));
+                    log.info("Notification {} {} stored and pushed to the sessions of {} on this instance",
+                        created.notificationId(), created.type(), created.userId());
+                });
         }
     }
 }

@@ -54,14 +54,16 @@ public class CatalogClient {
     private final Retry retry;
     private final CatalogProperties properties;
 
-    CatalogClient(CatalogProperties properties, CircuitBreakerRegistry breakers, RetryRegistry retries) {
+    /** @param builder Boot's (observed: the hold is a span of the order's trace, with its traceparent header) */
+    CatalogClient(CatalogProperties properties, CircuitBreakerRegistry breakers, RetryRegistry retries,
+                  RestClient.Builder builder) {
         HttpClient client = HttpClient.newBuilder()
             .connectTimeout(properties.connectTimeout())
             .version(HttpClient.Version.HTTP_1_1)
             .build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(properties.readTimeout());
-        this.http = RestClient.builder().baseUrl(properties.url().toString()).requestFactory(requests).build();
+        this.http = builder.baseUrl(properties.url().toString()).requestFactory(requests).build();
         this.breaker = breakers.circuitBreaker(NAME);
         this.retry = retries.retry(NAME);
         this.properties = properties;

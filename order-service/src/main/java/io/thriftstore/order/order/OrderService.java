@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -44,6 +46,8 @@ import io.thriftstore.platform.web.UnprocessableException;
  */
 @Service
 public class OrderService {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderService.class);
 
     /** Reason of an order that stayed PENDING too long. */
     public static final String TIMEOUT = "TIMEOUT";
@@ -92,7 +96,7 @@ public class OrderService {
         UUID orderId = idempotencyKey == null ? UUID.randomUUID()
             : UUID.nameUUIDFromBytes((buyer.id() + '\u0000' + idempotencyKey).getBytes(StandardCharsets.UTF_8));
         Order order = newOrder(orderId, buyer, request);
-        return transaction.execute(status -> {
+        Placed placed = transaction.execute(status -> {
             if (idempotencyKey != null) {
                 // Recorded first, against the unique key: a concurrent twin waits here and then finds this row.
                 Optional<IdempotencyKeys.Recorded> earlier =
@@ -107,6 +111,12 @@ public class OrderService {
             move(order, OrderStatus.CONFIRMED, null, OrderEvent.SYSTEM_ACTOR);
             return new Placed(OrderResponse.of(order), true);
         });
+        if (placed.created()) {
+            // One line per order, with the request's trace id (structured logs): where an order's trace starts.
+            log.info("Order {} placed: {} item(s) from seller {}, {}", order.id(), order.items().size(),
+                order.sellerId(), placed.order().status());
+        }
+        return placed;
     }
 
     private Placed repeat(IdempotencyKeys.Recorded recorded, String hash) {

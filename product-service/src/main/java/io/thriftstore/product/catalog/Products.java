@@ -4,6 +4,7 @@ import io.thriftstore.platform.events.EventEnvelope;
 import io.thriftstore.product.outbox.PendingEvent;
 import io.thriftstore.product.outbox.PendingEvents;
 import io.thriftstore.product.outbox.RelayTrigger;
+import io.thriftstore.platform.tracing.TraceParents;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
@@ -52,11 +53,13 @@ class Products implements InitializingBean {
     private final MongoTemplate mongo;
     private final RelayTrigger relay;
     private final CatalogCache cache;
+    private final TraceParents traceParents;
 
-    Products(MongoTemplate mongo, RelayTrigger relay, CatalogCache cache) {
+    Products(MongoTemplate mongo, RelayTrigger relay, CatalogCache cache, TraceParents traceParents) {
         this.mongo = mongo;
         this.relay = relay;
         this.cache = cache;
+        this.traceParents = traceParents;
     }
 
     /**
@@ -117,7 +120,7 @@ class Products implements InitializingBean {
 
     /** Stores a new product together with the event announcing it. */
     void insert(Product product, EventEnvelope<?> created) {
-        Product stored = mongo.insert(product.withPendingEvents(List.of(PendingEvent.of(created)), product.createdAt()));
+        Product stored = mongo.insert(product.withPendingEvents(List.of(PendingEvent.of(created, traceParents.current())), product.createdAt()));
         // After the write: a read from now on sees it (CatalogCache), whichever instance's event arrives when.
         cache.productsChanged();
         relay.eventsStored(COLLECTION, stored.id());
@@ -142,7 +145,7 @@ class Products implements InitializingBean {
             .set("updatedAt", after.updatedAt())
             .set("version", after.version());
         if (events.length > 0) {
-            PendingEvents.push(update, after.updatedAt(), events);
+            PendingEvents.push(update, after.updatedAt(), traceParents.current(), events);
         }
         Query unchanged = Query.query(where("_id").is(before.id()).and("version").is(before.version()));
         boolean replaced = mongo.updateFirst(unchanged, update, Product.class).getMatchedCount() == 1;

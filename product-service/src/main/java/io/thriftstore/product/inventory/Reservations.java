@@ -3,6 +3,7 @@ package io.thriftstore.product.inventory;
 import io.thriftstore.platform.events.EventEnvelope;
 import io.thriftstore.product.outbox.PendingEvents;
 import io.thriftstore.product.outbox.RelayTrigger;
+import io.thriftstore.platform.tracing.TraceParents;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,11 +28,13 @@ class Reservations {
     private final MongoTemplate mongo;
     private final RelayTrigger relay;
     private final Clock clock;
+    private final TraceParents traceParents;
 
-    Reservations(MongoTemplate mongo, Clock clock, RelayTrigger relay) {
+    Reservations(MongoTemplate mongo, Clock clock, RelayTrigger relay, TraceParents traceParents) {
         this.mongo = mongo;
         this.clock = clock;
         this.relay = relay;
+        this.traceParents = traceParents;
     }
 
     /** The order's reservation: a new one in RESERVING, or the one an earlier delivery already opened. */
@@ -123,7 +126,7 @@ class Reservations {
         Instant now = clock.instant();
         Update update = more.set("state", to).set("updatedAt", now);
         if (answer != null) {
-            PendingEvents.push(update, now, answer);
+            PendingEvents.push(update, now, traceParents.current(), answer);
         }
         Query inState = Query.query(where("_id").is(orderId).and("state").is(from));
         boolean moved = mongo.updateFirst(inState, update, Reservation.class).getMatchedCount() == 1;

@@ -1,5 +1,6 @@
 package io.thriftstore.product.outbox;
 
+import io.thriftstore.platform.tracing.TraceParents;
 import io.thriftstore.platform.events.EventCodec;
 import io.thriftstore.platform.events.EventData;
 import io.thriftstore.platform.events.EventEnvelope;
@@ -70,6 +71,7 @@ class PendingEventRelay implements RelayTrigger {
     private final RelayLease lease;
     private final RelayProperties properties;
     private final Clock clock;
+    private final TraceParents traceParents;
     private volatile boolean failing;
     /** Events already reported as unreadable, so that each is logged once, not every pass. */
     private final Set<String> undecodable = ConcurrentHashMap.newKeySet();
@@ -82,13 +84,14 @@ class PendingEventRelay implements RelayTrigger {
     });
 
     PendingEventRelay(MongoTemplate mongo, EventPublisher publisher, List<RelayedCollection> collections,
-                      RelayLease lease, RelayProperties properties, Clock clock) {
+                      RelayLease lease, RelayProperties properties, Clock clock, TraceParents traceParents) {
         this.mongo = mongo;
         this.publisher = publisher;
         this.collections = List.copyOf(collections);
         this.lease = lease;
         this.properties = properties;
         this.clock = clock;
+        this.traceParents = traceParents;
     }
 
     /** A document that was just given events to relay. */
@@ -219,7 +222,7 @@ class PendingEventRelay implements RelayTrigger {
                 if (envelope == null) {
                     continue; // it and the events after it wait for a build that can read it
                 }
-                CompletableFuture<?> sent = sendOne(envelope);
+                CompletableFuture<?> sent = sendOne(envelope, event.getString(PendingEvent.TRACEPARENT));
                 sends.put(document, sent);
                 if (sent.isCompletedExceptionally()) {
                     refused = true;
@@ -259,9 +262,13 @@ class PendingEventRelay implements RelayTrigger {
         }
     }
 
-    private CompletableFuture<?> sendOne(EventEnvelope<EventData> envelope) {
+    /**
+     * Published inside the trace of the change that stored the event: the observed KafkaTemplate's send span is
+     * then a child of it, and the record's traceparent header names the writer's trace, not the relay's.
+     */
+    private CompletableFuture<?> sendOne(EventEnvelope<EventData> envelope, String traceparent) {
         try {
-            return publisher.publish(envelope);
+            return traceParents.continueFrom(traceparent, "relay " + envelope.type(), () -> publisher.publish(envelope));
         }
         catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);

@@ -25,9 +25,13 @@ public final class PendingEvents {
     private PendingEvents() {
     }
 
-    /** Adds {@code envelopes}, in this order, to the events pending in the document that {@code update} changes. */
-    public static Update push(Update update, Instant now, EventEnvelope<?>... envelopes) {
-        Object[] events = Arrays.stream(envelopes).map(PendingEvent::of).map(PendingEvents::toDocument).toArray();
+    /**
+     * Adds {@code envelopes}, in this order, to the events pending in the document that {@code update} changes,
+     * with the trace of the change ({@code traceparent}, null outside a trace).
+     */
+    public static Update push(Update update, Instant now, String traceparent, EventEnvelope<?>... envelopes) {
+        Object[] events = Arrays.stream(envelopes).map(envelope -> PendingEvent.of(envelope, traceparent))
+            .map(PendingEvents::toDocument).toArray();
         update.push(FIELD).each(events);
         update.min(SINCE, Date.from(now));
         return update;
@@ -36,6 +40,7 @@ public final class PendingEvents {
     static Document toDocument(PendingEvent event) {
         return new Document(PendingEvent.EVENT_ID, event.eventId())
             .append("type", event.type())
-            .append("envelope", event.envelope());
+            .append("envelope", event.envelope())
+            .append(PendingEvent.TRACEPARENT, event.traceparent());
     }
 }

@@ -1,5 +1,6 @@
 package io.thriftstore.product.outbox;
 
+import io.thriftstore.platform.tracing.TraceParents;
 import io.thriftstore.platform.kafka.EventPublisher;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,13 +21,13 @@ class RelayConfiguration {
 
     @Bean
     PendingEventRelay pendingEventRelay(MongoTemplate mongo, EventPublisher publisher, List<RelayedCollection> collections,
-                                        RelayProperties properties, Clock clock) {
+                                        RelayProperties properties, Clock clock, TraceParents traceParents) {
         for (RelayedCollection collection : collections) {
             // Sparse: only documents with events waiting carry the field, and only they are looked up.
             mongo.indexOps(collection.name()).createIndex(
                 new Index().on(PendingEvents.SINCE, Sort.Direction.ASC).sparse().named("pending_since"));
         }
         return new PendingEventRelay(mongo, publisher, collections,
-            new RelayLease(mongo, RelayLease.RELAY, clock, properties.leaseTtl()), properties, clock);
+            new RelayLease(mongo, RelayLease.RELAY, clock, properties.leaseTtl()), properties, clock, traceParents);
     }
 }

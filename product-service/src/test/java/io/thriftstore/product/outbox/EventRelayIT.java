@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.thriftstore.product.Listings.list;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +74,22 @@ class EventRelayIT {
         ProductEvent archived = published.awaitOne(EventType.PRODUCT_ARCHIVED, ProductEvent.class, event -> event.id().equals(id));
         assertThat(archived.status()).isEqualTo("ARCHIVED");
         assertThat(archived.version()).isEqualTo(2);
+    }
+
+    @Test
+    void aChangeIsPublishedInTheTraceOfTheRequestThatMadeItNotInTheRelays() {
+        String id = list(api, seller);
+        published.awaitOne(EventType.PRODUCT_CREATED, ProductEvent.class, event -> event.id().equals(id));
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+
+        api.patch("/api/products/" + id, seller.bearer(), Map.of("price", 9),
+            headers -> headers.set("traceparent", "00-" + traceId + "-b7ad6b7169203331-01"));
+
+        published.awaitOne(EventType.PRODUCT_UPDATED, ProductEvent.class, event -> event.id().equals(id));
+        // The pending event stored the request's traceparent; the relay published inside that trace.
+        UUID updated = published.envelopes(EventType.PRODUCT_UPDATED, ProductEvent.class,
+            event -> event.id().equals(id)).get(0).id();
+        assertThat(published.traceparentOf(updated)).matches("00-" + traceId + "-[0-9a-f]{16}-01");
     }
 
     @Test

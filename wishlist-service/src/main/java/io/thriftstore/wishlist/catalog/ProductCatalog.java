@@ -31,7 +31,8 @@ public class ProductCatalog {
 
     private final RestClient http;
 
-    ProductCatalog(CatalogProperties properties) {
+    /** @param builder Boot's (observed: each call is a span of the request's trace, with its traceparent header) */
+    ProductCatalog(CatalogProperties properties, RestClient.Builder builder) {
         // HTTP/1.1: the JDK client would otherwise try an h2c upgrade on every plain-http connection.
         HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -39,7 +40,7 @@ public class ProductCatalog {
             .build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(properties.readTimeout());
-        this.http = RestClient.builder()
+        this.http = builder
             .baseUrl(properties.url().toString())
             .requestFactory(requests)
             .defaultHeaders(headers -> headers.setAccept(List.of(MediaType.APPLICATION_JSON)))

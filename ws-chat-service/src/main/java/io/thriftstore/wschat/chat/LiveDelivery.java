@@ -5,6 +5,8 @@ import io.thriftstore.platform.chat.ConversationId;
 import io.thriftstore.platform.events.ChatMessageSent;
 import io.thriftstore.platform.events.EventData;
 import io.thriftstore.platform.events.EventEnvelope;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -29,11 +31,13 @@ class LiveDelivery {
     private final SimpMessagingTemplate messaging;
     private final SimpUserRegistry users;
     private final ChatSends sends;
+    private final ObservationRegistry observations;
 
-    LiveDelivery(SimpMessagingTemplate messaging, SimpUserRegistry users, ChatSends sends) {
+    LiveDelivery(SimpMessagingTemplate messaging, SimpUserRegistry users, ChatSends sends, ObservationRegistry observations) {
         this.messaging = messaging;
         this.users = users;
         this.sends = sends;
+        this.observations = observations;
     }
 
     @KafkaListener(topics = "#{@topics.name(T(io.thriftstore.platform.events.Topics).CHAT_MESSAGES)}",
@@ -53,10 +57,18 @@ class LiveDelivery {
             return;
         }
         MessageFrame frame = MessageFrame.of(message);
-        for (String participant : conversation.participants()) {
-            if (users.getUser(participant) != null) {
-                messaging.convertAndSendToUser(participant, MESSAGES, frame);
-            }
-        }
+        // A span of the sender's trace (the listener continues it from the record's traceparent header).
+        Observation.createNotStarted("stomp.push", observations)
+            .contextualName("push " + MESSAGES)
+            .lowCardinalityKeyValue("destination", MESSAGES)
+            .observe(() -> {
+                for (String participant : conversation.participants()) {
+                    if (users.getUser(participant) != null) {
+                        messaging.convertAndSendToUser(participant, MESSAGES, frame);
+                    }
+                }
+                log.debug("Chat message {} pushed to the sessions of {} on this instance", message.id(),
+                    conversation.participants());
+            });
     }
 }

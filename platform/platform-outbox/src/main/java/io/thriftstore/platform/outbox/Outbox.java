@@ -5,6 +5,7 @@ import io.thriftstore.platform.events.EventData;
 import io.thriftstore.platform.events.EventEnvelope;
 import io.thriftstore.platform.events.EventType;
 import io.thriftstore.platform.events.Topics;
+import io.thriftstore.platform.tracing.TraceParents;
 
 import javax.sql.DataSource;
 
@@ -31,22 +32,27 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Outbox {
 
     private static final String INSERT = """
-            INSERT INTO outbox (event_id, topic, event_key, event_type, payload)
-            VALUES (?, ?, ?, ?, ?)""";
+            INSERT INTO outbox (event_id, topic, event_key, event_type, payload, traceparent)
+            VALUES (?, ?, ?, ?, ?, ?)""";
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final Topics topics;
     private final String source;
     private final Runnable afterCommit;
+    private final TraceParents traceParents;
 
-    /** @param afterCommit run once a transaction that appended events has committed (wakes the relay) */
-    Outbox(DataSource dataSource, Topics topics, String source, Runnable afterCommit) {
+    /**
+     * @param afterCommit run once a transaction that appended events has committed (wakes the relay)
+     * @param traceParents the writer's trace, stored with each event and sent as its traceparent header
+     */
+    Outbox(DataSource dataSource, Topics topics, String source, Runnable afterCommit, TraceParents traceParents) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.topics = topics;
         this.source = source;
         this.afterCommit = afterCommit;
+        this.traceParents = traceParents;
     }
 
     /**
@@ -62,7 +68,9 @@ public class Outbox {
     }
 
     /**
-     * Stores this event exactly as given; its encoded bytes are what Kafka will carry.
+     * Stores this event exactly as given; its encoded bytes are what Kafka will carry. The current trace
+     * (W3C traceparent), if any, is stored beside it: the relay sends it as the record's header, so the
+     * consumers continue the trace of the transaction that wrote the event.
      *
      * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
      * @throws IllegalArgumentException for a type this build does not know (it has no topic)
@@ -71,7 +79,8 @@ public class Outbox {
         CallerTransaction.require(dataSource, "Outbox.append");
         EventType type = event.eventType()
                 .orElseThrow(() -> new IllegalArgumentException("unknown event type: " + event.type()));
-        jdbc.update(INSERT, event.id(), topics.of(type), event.key(), event.type(), EventCodec.encode(event));
+        jdbc.update(INSERT, event.id(), topics.of(type), event.key(), event.type(), EventCodec.encode(event),
+                traceParents.current());
         wakeRelayAfterCommit();
     }
 

@@ -33,6 +33,8 @@ import org.springframework.kafka.core.ProducerFactory;
 
 import io.thriftstore.platform.events.Topics;
 import io.thriftstore.platform.kafka.KafkaPlatformAutoConfiguration;
+import io.thriftstore.platform.tracing.TraceParents;
+import io.thriftstore.platform.tracing.TraceParentsAutoConfiguration;
 
 /**
  * The outbox of a PostgreSQL service: {@link Outbox} and {@link ConsumedEvents} for its
@@ -41,16 +43,18 @@ import io.thriftstore.platform.kafka.KafkaPlatformAutoConfiguration;
  */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
         KafkaAutoConfiguration.class, KafkaPlatformAutoConfiguration.class,
-        CompositeMeterRegistryAutoConfiguration.class})
+        CompositeMeterRegistryAutoConfiguration.class, TraceParentsAutoConfiguration.class})
 @ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties(OutboxProperties.class)
 public final class OutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Outbox outbox(DataSource dataSource, Topics topics, Environment environment, ObjectProvider<OutboxRelay> relay) {
+    Outbox outbox(DataSource dataSource, Topics topics, Environment environment, ObjectProvider<OutboxRelay> relay,
+            TraceParents traceParents) {
         // Looked up at commit time: without a relay on this instance (relay.enabled=false) there is nobody to wake.
-        return new Outbox(dataSource, topics, applicationName(environment), () -> relay.ifAvailable(OutboxRelay::wake));
+        return new Outbox(dataSource, topics, applicationName(environment), () -> relay.ifAvailable(OutboxRelay::wake),
+                traceParents);
     }
 
     @Bean

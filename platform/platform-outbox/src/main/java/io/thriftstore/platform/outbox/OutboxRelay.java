@@ -33,6 +33,7 @@ import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import io.thriftstore.platform.outbox.OutboxTable.PendingEvent;
+import io.thriftstore.platform.tracing.TraceParents;
 
 /**
  * Publishes the outbox to Kafka: pending rows in position order, each key's events in the
@@ -329,6 +330,10 @@ class OutboxRelay implements SmartLifecycle {
         try {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), null, event.key(), event.payload());
             record.headers().add(CONTENT_TYPE_HEADER, STRUCTURED_CONTENT_TYPE);
+            // The writer's trace, not the relay's: this template has no observation, so nothing else writes it.
+            if (event.traceparent() != null) {
+                record.headers().add(TraceParents.HEADER, event.traceparent().getBytes(StandardCharsets.US_ASCII));
+            }
             return kafka.send(record);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);

@@ -24,8 +24,8 @@ class OutboxTable {
         this.jdbc = jdbc;
     }
 
-    /** A row the relay still has to publish. */
-    record PendingEvent(long position, UUID eventId, String topic, String key, byte[] payload) {
+    /** A row the relay still has to publish; {@code traceparent} is null when it was written outside a trace. */
+    record PendingEvent(long position, UUID eventId, String topic, String key, byte[] payload, String traceparent) {
     }
 
     /** The pending rows and the age of the oldest, in seconds (0 when none is pending). */
@@ -44,10 +44,10 @@ class OutboxTable {
 
     List<PendingEvent> pending(int limit) {
         return jdbc.query("""
-                SELECT position, event_id, topic, event_key, payload FROM outbox
+                SELECT position, event_id, topic, event_key, payload, traceparent FROM outbox
                 WHERE published_at IS NULL ORDER BY position LIMIT ?""",
                 (rs, row) -> new PendingEvent(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getBytes(5)),
+                        rs.getString(4), rs.getBytes(5), rs.getString(6)),
                 limit);
     }
 

@@ -73,6 +73,21 @@ class OutboxRelayTests {
         assertThat(outcome.failures().keySet()).extracting(PendingEvent::position).containsExactly(1L);
     }
 
+    @Test
+    void theStoredTraceparentTravelsAsTheRecordsHeaderAndAnEventWithoutOneGetsNone() {
+        RefusingProducer producer = new RefusingProducer(Set.of(), null);
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        List<PendingEvent> batch = List.of(event(1, "a", "traced", traceparent), event(2, "b", "untraced"));
+
+        relayOver(producer).publish(batch);
+
+        ProducerRecord<String, byte[]> traced = producer.history().get(0);
+        assertThat(new String(traced.headers().lastHeader("traceparent").value(), StandardCharsets.US_ASCII))
+                .isEqualTo(traceparent);
+        assertThat(traced.headers().headers("traceparent")).hasSize(1);
+        assertThat(producer.history().get(1).headers().lastHeader("traceparent")).isNull();
+    }
+
     static OutboxRelay relayOver(MockProducer<String, byte[]> producer) {
         OutboxProperties properties = new OutboxProperties(new OutboxProperties.Relay(true), Duration.ofMillis(150),
                 500, Duration.ofSeconds(1), new OutboxProperties.Backoff(Duration.ofMillis(500), 2.0,
@@ -82,8 +97,12 @@ class OutboxRelayTests {
     }
 
     static PendingEvent event(long position, String key, String payload) {
+        return event(position, key, payload, null);
+    }
+
+    static PendingEvent event(long position, String key, String payload, String traceparent) {
         return new PendingEvent(position, UUID.randomUUID(), "wishlist-events", key,
-                payload.getBytes(StandardCharsets.UTF_8));
+                payload.getBytes(StandardCharsets.UTF_8), traceparent);
     }
 
     /** Acknowledges every record at once except the chosen ones, which fail with the given error. */

@@ -7,6 +7,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,8 +34,8 @@ class OutboxTestApplication {
     }
 
     @Bean
-    WishCounter wishCounter(JdbcTemplate jdbc, ConsumedEvents consumedEvents) {
-        return new WishCounter(jdbc, consumedEvents);
+    WishCounter wishCounter(JdbcTemplate jdbc, ConsumedEvents consumedEvents, Tracer tracer) {
+        return new WishCounter(jdbc, consumedEvents, tracer);
     }
 
     /** A business change and its event, committed together. */
@@ -91,16 +94,23 @@ class OutboxTestApplication {
         private final ConsumedEvents consumedEvents;
         private final Set<UUID> failOnce = ConcurrentHashMap.newKeySet();
         private final Map<UUID, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+        private final Map<UUID, String> traceIds = new ConcurrentHashMap<>();
+        private final Tracer tracer;
 
-        WishCounter(JdbcTemplate jdbc, ConsumedEvents consumedEvents) {
+        WishCounter(JdbcTemplate jdbc, ConsumedEvents consumedEvents, Tracer tracer) {
             this.jdbc = jdbc;
             this.consumedEvents = consumedEvents;
+            this.tracer = tracer;
         }
 
         @KafkaListener(id = "wish-counter", topics = "#{@topics.name('wishlist-events')}")
         @Transactional
         void on(EventEnvelope<EventData> event) {
             deliveries.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+            Span current = tracer.currentSpan();
+            if (current != null) {
+                traceIds.put(event.id(), current.context().traceId());
+            }
             if (!(event.data() instanceof WishlistEvent wish)) {
                 return;
             }
@@ -123,6 +133,11 @@ class OutboxTestApplication {
         int deliveriesOf(UUID eventId) {
             AtomicInteger count = deliveries.get(eventId);
             return count == null ? 0 : count.get();
+        }
+
+        /** The trace the listener ran in for this event, null before it was delivered. */
+        String traceIdOf(UUID eventId) {
+            return traceIds.get(eventId);
         }
 
         int adds(String userId) {
