@@ -46,13 +46,6 @@ class JourneysIT {
         Platform.start();
     }
 
-    record User(String id, String name, String token) {
-        static User named(String name) {
-            String id = "user_" + name.toLowerCase() + "_" + UUID.randomUUID().toString().substring(0, 8);
-            return new User(id, name, Platform.token(id, name));
-        }
-    }
-
     @Test
     void anItemTravelsFromWishlistToShippingWithLiveNotificationsAndTheLastOneSellsOnce() throws Exception {
         User seller = User.named("Sally");

@@ -33,13 +33,6 @@ class SavedSearchJourneyIT {
         Platform.start();
     }
 
-    record User(String id, String name, String token) {
-        static User named(String name) {
-            String id = "user_" + name.toLowerCase() + "_" + UUID.randomUUID().toString().substring(0, 8);
-            return new User(id, name, Platform.token(id, name));
-        }
-    }
-
     @Test
     void aShopperWhoSavedASearchHearsOfAMatchingListingLiveAndOnce() throws Exception {
         User shopper = User.named("Sophie");

@@ -92,6 +92,15 @@ class WishlistApiIT extends AgainstRealServers {
     }
 
     @Test
+    void aProductIdThatCannotBeOneIsA400NotA500() {
+        for (String bad : new String[] {"%00", "a%0Ab", "", "x".repeat(101)}) {
+            Api.Response answer = api.get("/api/wishlist?productId=" + bad, alice.bearer());
+            assertThat(answer.status()).as("productId=%s", bad).isEqualTo(400);
+            assertThat(answer.headers().getContentType()).hasToString("application/problem+json");
+        }
+    }
+
+    @Test
     void anUnknownProductCannotBeAdded() {
         Api.Response unknown = api.put("/api/wishlist/items/0123456789abcdef01234567", alice.bearer());
         assertThat(unknown.status()).isEqualTo(404);
