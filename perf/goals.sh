@@ -43,7 +43,8 @@ fi
 
 cpu=$(v notify_100_cpu_ms_per_order)
 if [ -n "$cpu" ]; then
-  row "CPU per order <= 10 ms (every platform process, idle subtracted, at 100 orders/s)" "$cpu ms" "$(verdict "$cpu <= 10")"
+  # A figure at or below zero is a broken measurement (the phase used less CPU than the idle interval), never a met goal.
+  row "CPU per order <= 10 ms (every platform process, idle subtracted, at 100 orders/s)" "$cpu ms" "$(verdict "$cpu > 0 && $cpu <= 10")"
 else
   row "CPU per order <= 10 ms (every platform process, idle subtracted, at 100 orders/s)" "not measured at 100/s" "-"
 fi
