@@ -131,6 +131,7 @@ class TwoInstancesIT {
         published.awaitQuiet();
         assertThat(published.envelopes(EventType.PRODUCT_UPDATED, ProductEvent.class, event -> event.id().equals(productId)))
             .extracting(envelope -> ((ProductEvent) envelope.data()).version())
-            .as("every change published once, in order").containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
+            .as("the sell-out (the tenth sale; plain sales announce nothing) and the rename, each once, in order")
+            .containsExactly(10L, 11L);
     }
 }

@@ -83,6 +83,16 @@ record Product(
             && quantity == other.quantity && status == other.status && imageUrls.equals(other.imageUrls);
     }
 
+    /**
+     * The product as a response showed it, without the bookkeeping a response leaves out ({@code stockHolds}, pending
+     * events). Good only as the {@code before} of a version-guarded change whose caller knows those do not matter.
+     */
+    static Product seenAs(ProductResponse seen) {
+        return new Product(new ObjectId(seen.id()), seen.sellerId(), seen.sellerName(), seen.name(), seen.description(),
+            seen.price(), seen.currency(), seen.category(), seen.condition(), seen.quantity(), seen.status(),
+            seen.imageUrls(), seen.createdAt(), seen.updatedAt(), seen.version(), List.of(), List.of(), null);
+    }
+
     ProductResponse toResponse() {
         return new ProductResponse(id.toHexString(), sellerId, sellerName, name, description, price, currency,
             category, condition, quantity, status, imageUrls, createdAt, updatedAt, version);

@@ -18,9 +18,11 @@ import java.util.Optional;
  * none gives nothing. A crash between changing the stock and noting it elsewhere, or a second consumer
  * working on the same order, can therefore never take or return stock twice.
  * <p>
- * Each change also stores a {@code product.updated} event with the new quantity and status (consumers tell
- * back-in-stock from it), and is guarded by the product's version, so it never overwrites an owner's
- * concurrent edit and is never overwritten by one.
+ * Stock given back stores a {@code product.updated} event with the new quantity and status (consumers tell
+ * back-in-stock from it); stock taken stores one only when the product sells out, since no consumer acts on a
+ * plain decrease and announcing every sale cost each order a Kafka record, two relay writes and a store write
+ * in consumer-service (docs/DECISIONS.md, "Stock taken by orders"). Every change is guarded by the product's
+ * version, so it never overwrites an owner's concurrent edit and is never overwritten by one.
  */
 @Component
 public class ProductStock {
@@ -59,8 +61,18 @@ public class ProductStock {
 
     /** Takes {@code quantity} items of a product for an order, all or none. */
     public Taking take(String productId, int quantity, String orderId) {
+        return take(productId, quantity, orderId, null);
+    }
+
+    /**
+     * Like {@link #take(String, int, String)}, deciding first on {@code seen}, the product as the caller read it just
+     * now, instead of reading it again. Only for an order that cannot have taken any of it yet (its reservation was
+     * opened after {@code seen} was read): {@code seen} does not show which orders hold stock. Its version guards the
+     * change as usual; if the product changed since, it is read again.
+     */
+    public Taking take(String productId, int quantity, String orderId, ProductResponse seen) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<Product> found = products.find(productId);
+            Optional<Product> found = attempt == 1 && seen != null ? Optional.of(Product.seenAs(seen)) : products.find(productId);
             if (found.isEmpty()) {
                 return new Taking.Refused(PRODUCT_NOT_FOUND, null);
             }
@@ -72,10 +84,14 @@ public class ProductStock {
                 return new Taking.Refused(PRODUCT_ARCHIVED, before.quantity());
             }
             if (before.quantity() < quantity) {
+                if (attempt == 1 && seen != null) {
+                    continue; // what the caller saw may be old: refuse only on the stored product
+                }
                 return new Taking.Refused(OUT_OF_STOCK, before.quantity());
             }
             Product after = before.withQuantity(before.quantity() - quantity, clock.instant());
-            if (change(before, after, new Update().push(Products.STOCK_HOLDS, orderId))) {
+            // Taking announces nothing unless the product sells out (docs/DECISIONS.md, "Stock taken by orders").
+            if (change(before, after, new Update().push(Products.STOCK_HOLDS, orderId), after.status() != before.status())) {
                 return new Taking.Taken(after.quantity());
             }
             // Someone else changed the product first: decide again on its fresh state.
@@ -95,7 +111,7 @@ public class ProductStock {
                 return new Return(false, before.quantity());
             }
             Product after = before.withQuantity(before.quantity() + quantity, clock.instant());
-            if (change(before, after, new Update().pull(Products.STOCK_HOLDS, orderId))) {
+            if (change(before, after, new Update().pull(Products.STOCK_HOLDS, orderId), true)) {
                 return new Return(true, after.quantity());
             }
         }
@@ -114,7 +130,10 @@ public class ProductStock {
         return new IllegalStateException("Product " + productId + " kept changing during " + ATTEMPTS + " attempts");
     }
 
-    private boolean change(Product before, Product after, Update holds) {
+    private boolean change(Product before, Product after, Update holds, boolean announce) {
+        if (!announce) {
+            return products.replace(before, after, holds);
+        }
         EventEnvelope<?> updated = EventEnvelope.of(EventType.PRODUCT_UPDATED, source, after.toEvent(before));
         return products.replace(before, after, holds, updated);
     }

@@ -46,6 +46,12 @@ record Reservation(
         this(orderId, state, lines, reason, createdAt, updatedAt, pendingEvents, pendingSince, null, null);
     }
 
+    /** This reservation RESERVED with {@code lines} (what a successful move to RESERVED stored). */
+    Reservation reserved(List<Line> taken) {
+        return new Reservation(orderId, State.RESERVED, taken, reason, createdAt, updatedAt, pendingEvents, pendingSince,
+            expiresAt, hold);
+    }
+
     /**
      * What order-service was told when it held the stock: the catalog's names, prices and seller at that moment,
      * so that a repeated hold for the same order gets the same answer even if the listing changed since.

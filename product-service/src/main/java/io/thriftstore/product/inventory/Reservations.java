@@ -43,10 +43,19 @@ class Reservations {
             clock.instant(), List.of(), null));
     }
 
+    /** A hold's reservation, and whether this call opened it ({@code false}: an earlier or concurrent call did). */
+    record Opened(Reservation reservation, boolean created) {
+    }
+
     /** A hold for an order (order-service's synchronous call): RESERVING, expiring at {@code expiresAt} unless confirmed. */
-    Reservation openHold(String orderId, List<Reservation.Line> lines, Instant expiresAt, Reservation.Hold hold) {
-        return insertOrFind(new Reservation(orderId, Reservation.State.RESERVING, lines, null, clock.instant(),
-            clock.instant(), List.of(), null, expiresAt, hold));
+    Opened openHold(String orderId, List<Reservation.Line> lines, Instant expiresAt, Reservation.Hold hold) {
+        try {
+            return new Opened(mongo.insert(new Reservation(orderId, Reservation.State.RESERVING, lines, null,
+                clock.instant(), clock.instant(), List.of(), null, expiresAt, hold)), true);
+        }
+        catch (DuplicateKeyException alreadyThere) {
+            return new Opened(get(orderId), false);
+        }
     }
 
     /**

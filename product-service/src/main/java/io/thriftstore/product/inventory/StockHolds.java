@@ -47,20 +47,38 @@ class StockHolds {
     HoldResponse hold(String orderId, HoldRequest request) {
         Map<String, Integer> quantities = new LinkedHashMap<>();
         request.items().forEach(item -> quantities.merge(item.productId(), item.quantity(), Integer::sum));
-        Reservation reservation = reservations.find(orderId).orElse(null);
-        if (reservation == null) {
-            Reservation.Hold hold = check(request.buyerId(), quantities);
-            List<Line> lines = new ArrayList<>();
-            quantities.forEach((productId, quantity) -> lines.add(new Line(productId, quantity, LineState.PENDING, null)));
-            reservation = reservations.openHold(orderId, lines, clock.instant().plus(properties.timeout()), hold);
+        Checked checked;
+        try {
+            checked = check(request.buyerId(), quantities);
         }
-        // Ours, or a twin's (a retried call racing the first): either way it is finished here and answered.
-        stock.complete(reservation);
-        return answer(reservations.get(orderId), request.buyerId());
+        catch (HoldRefused refused) {
+            // A repeat of a hold that took the last items sees them sold out now: it gets the first call's answer.
+            Reservation earlier = reservations.find(orderId).orElseThrow(() -> refused);
+            return repeat(earlier, request.buyerId());
+        }
+        List<Line> lines = new ArrayList<>();
+        quantities.forEach((productId, quantity) -> lines.add(new Line(productId, quantity, LineState.PENDING, null)));
+        Reservations.Opened opened = reservations.openHold(orderId, lines, clock.instant().plus(properties.timeout()),
+            checked.hold());
+        if (!opened.created()) {
+            return repeat(opened.reservation(), request.buyerId());
+        }
+        // The usual case, in four store operations: read the products, open the hold, take each line, note it RESERVED.
+        return answer(stock.reserveOpened(opened.reservation(), checked.products()), request.buyerId());
+    }
+
+    /** An earlier or concurrent twin's hold for the same order: finished here if a crash left it half-way, and answered. */
+    private HoldResponse repeat(Reservation earlier, String buyerId) {
+        stock.complete(earlier);
+        return answer(reservations.get(earlier.orderId()), buyerId);
+    }
+
+    /** What the check read: the hold to keep, and the products by id as they were. */
+    private record Checked(Reservation.Hold hold, Map<String, ProductResponse> products) {
     }
 
     /** What the catalog can refuse before anything is taken; otherwise the names, prices and seller to keep. */
-    private Reservation.Hold check(String buyerId, Map<String, Integer> quantities) {
+    private Checked check(String buyerId, Map<String, Integer> quantities) {
         Map<String, ProductResponse> found = catalog.findAll(List.copyOf(quantities.keySet())).stream()
             .collect(Collectors.toMap(ProductResponse::id, Function.identity()));
         List<HoldRefused.Item> unknown = quantities.keySet().stream().filter(id -> !found.containsKey(id))
@@ -86,8 +104,8 @@ class StockHolds {
         if (!shortOnes.isEmpty()) {
             throw soldOut(shortOnes);
         }
-        return new Reservation.Hold(buyerId, first.sellerId(), first.sellerName(), first.currency(),
-            products.stream().map(p -> new Reservation.HeldItem(p.id(), p.name(), p.price())).toList());
+        return new Checked(new Reservation.Hold(buyerId, first.sellerId(), first.sellerName(), first.currency(),
+            products.stream().map(p -> new Reservation.HeldItem(p.id(), p.name(), p.price())).toList()), found);
     }
 
     private HoldResponse answer(Reservation reservation, String buyerId) {

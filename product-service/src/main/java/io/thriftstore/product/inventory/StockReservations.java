@@ -4,6 +4,7 @@ import io.thriftstore.platform.events.EventEnvelope;
 import io.thriftstore.platform.events.EventType;
 import io.thriftstore.platform.events.InventoryEvent;
 import io.thriftstore.platform.events.OrderEvent;
+import io.thriftstore.product.catalog.ProductResponse;
 import io.thriftstore.product.catalog.ProductStock;
 import io.thriftstore.product.inventory.Reservation.Line;
 import io.thriftstore.product.inventory.Reservation.LineState;
@@ -92,7 +93,7 @@ class StockReservations {
         List<Line> anew = ended.lines().stream().map(line -> new Line(line.productId(), line.quantity(), LineState.PENDING, null)).toList();
         if (ended.state() == State.RELEASED && reservations.reopenReleased(orderId, anew)) {
             log.warn("Order {} committed after its stock hold had expired; taking its stock again", orderId);
-            reserve(reservations.get(orderId));
+            reserve(reservations.get(orderId), Map.of());
             Reservation after = reservations.get(orderId);
             if (after.state() != State.RESERVED) {
                 log.error("Order {} is confirmed but its stock is gone (hold expired before its order.created arrived): "
@@ -104,7 +105,7 @@ class StockReservations {
     /** Drives a reservation that a crash (or a concurrent twin) left in an -ING state to its end; others stay. */
     void complete(Reservation reservation) {
         switch (reservation.state()) {
-            case RESERVING -> reserve(reservation);
+            case RESERVING -> reserve(reservation, Map.of());
             case REJECTING -> reject(reservation);
             case RELEASING -> release(reservation);
             case RESERVED, REJECTED, RELEASED, SETTLED -> {
@@ -169,16 +170,30 @@ class StockReservations {
     }
 
     /**
+     * A hold this call opened ({@link StockHolds}): reserved deciding on {@code seen}, the products as the hold's check
+     * read them just before the reservation was opened, so no order can have taken any of them yet; and answered
+     * from what was stored rather than by reading the reservation back.
+     */
+    Reservation reserveOpened(Reservation opened, Map<String, ProductResponse> seen) {
+        Reservation reserved = reserve(opened, seen);
+        return reserved != null ? reserved : reservations.get(opened.orderId());
+    }
+
+    /**
      * Takes every line, then moves to RESERVED noting each line TAKEN with the stock it left, in one update. A crash
      * before that update leaves lines PENDING: taking again is idempotent (the product lists the order) and giving back
      * asks PENDING lines too, so nothing is taken or returned twice. A hold answers its caller over HTTP and stores no
      * inventory.reserved; an order reserved here (without a hold) is answered with it.
+     *
+     * @param seen products as a caller read them just now, by id (see {@link ProductStock#take(String, int, String, ProductResponse)})
+     * @return the reservation as stored if this call moved it to RESERVED; {@code null} otherwise (rejected, or
+     *     finished by a concurrent twin)
      */
-    private void reserve(Reservation reservation) {
+    private Reservation reserve(Reservation reservation, Map<String, ProductResponse> seen) {
         String orderId = reservation.orderId();
         if (!isValid(reservation.lines())) {
             startRejecting(orderId, INVALID_ORDER, -1, null);
-            return;
+            return null;
         }
         List<Line> lines = reservation.lines();
         List<Line> taken = new ArrayList<>(lines.size());
@@ -189,17 +204,18 @@ class StockReservations {
                 taken.add(line);
                 continue;
             }
-            ProductStock.Taking taking = stock.take(line.productId(), line.quantity(), orderId);
+            ProductStock.Taking taking = stock.take(line.productId(), line.quantity(), orderId, seen.get(line.productId()));
             if (taking instanceof ProductStock.Taking.Refused refused) {
                 startRejecting(orderId, refused.reason(), index, refused.available());
-                return;
+                return null;
             }
             int remaining = ((ProductStock.Taking.Taken) taking).remaining();
             noted.set("lines." + index + ".state", LineState.TAKEN).set("lines." + index + ".remaining", remaining);
             taken.add(new Line(line.productId(), line.quantity(), LineState.TAKEN, remaining));
         }
-        reservations.move(orderId, State.RESERVING, State.RESERVED, noted,
+        boolean moved = reservations.move(orderId, State.RESERVING, State.RESERVED, noted,
             reservation.hold() != null ? null : answer(EventType.INVENTORY_RESERVED, orderId, taken, null));
+        return moved ? reservation.reserved(taken) : null;
     }
 
     private void startRejecting(String orderId, String reason, int shortLine, Integer available) {

@@ -99,6 +99,22 @@ class StockHoldsIT {
     }
 
     @Test
+    void aRepeatOfTheHoldThatTookTheLastItemsIsNotToldTheyAreSoldOut() {
+        String vase = list(api, seller, "quantity", 2);
+        String orderId = Orders.newOrderId();
+
+        Api.Response first = hold(orderId, buyer.id(), Map.of("productId", vase, "quantity", 2));
+        assertThat(api.get("/api/products/" + vase, null).json().path("status").asString()).isEqualTo("SOLD_OUT");
+        Api.Response again = hold(orderId, buyer.id(), Map.of("productId", vase, "quantity", 2));
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(quantity(vase)).as("taken once").isZero();
+        // Someone else's order for it is sold out.
+        assertRefused(hold(Orders.newOrderId(), buyer.id(), Map.of("productId", vase, "quantity", 1)), 409, "OUT_OF_STOCK");
+    }
+
+    @Test
     void concurrentHoldsForTheLastItemLeaveExactlyOneHeld() throws Exception {
         String last = list(api, seller, "name", "Last chair", "quantity", 1);
         ExecutorService pool = Executors.newFixedThreadPool(8);
