@@ -7,7 +7,7 @@ import { SaveSearch } from "@/components/SaveSearch";
 import { Empty, ErrorBox, Loading } from "@/components/states";
 import { useApi, useLoad } from "@/lib/api";
 import { label } from "@/lib/format";
-import type { Page, Product } from "@/lib/types";
+import type { Page, ProductCardData } from "@/lib/types";
 
 const SORTS = [
   ["newest", "Newest first"],
@@ -36,7 +36,8 @@ function Browse() {
   const products = useLoad(`products?${query}`, () => {
     const search = new URLSearchParams(query);
     search.set("size", "12");
-    return api<Page<Product>>("products", `/api/products?${search}`, { auth: false });
+    search.set("view", "card");
+    return api<Page<ProductCardData>>("products", `/api/products?${search}`, { auth: false });
   });
 
   const update = (changes: Record<string, string>) => {

@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { money, label } from "@/lib/format";
 import { imageSrc, usePlatform } from "@/lib/runtime";
-import type { Product } from "@/lib/types";
+import type { ProductCardData } from "@/lib/types";
 
-export function ProductImage({ url, alt }: { url: string | undefined; alt: string }) {
+export function ProductImage({ url, alt }: { url: string | null | undefined; alt: string }) {
   const config = usePlatform();
   if (!url) return <div className="placeholder" aria-label="No photo">No photo</div>;
   // Plain <img>: images are served by product-service with long cache headers, not optimised by Next.
@@ -13,11 +13,11 @@ export function ProductImage({ url, alt }: { url: string | undefined; alt: strin
   return <img src={imageSrc(config, url)} alt={alt} loading="lazy" />;
 }
 
-export function ProductCard({ product }: { product: Product }) {
+export function ProductCard({ product }: { product: ProductCardData }) {
   return (
     <Link href={`/products/${product.id}`} className="card product-card" data-testid="product-card">
       <div className="thumb">
-        <ProductImage url={product.imageUrls[0]} alt={product.name} />
+        <ProductImage url={product.imageUrl} alt={product.name} />
       </div>
       <div className="card-body">
         <strong className="name">{product.name}</strong>

@@ -23,6 +23,11 @@ export type Product = {
   version: number;
 };
 
+/** A product as a list shows it: `GET /api/products?view=card`. */
+export type ProductCardData = Pick<Product, "id" | "sellerName" | "name" | "price" | "currency" | "category" | "condition" | "status"> & {
+  imageUrl: string | null;
+};
+
 export type OrderStatus = "PENDING" | "CONFIRMED" | "REJECTED" | "CANCELLED" | "SHIPPED" | "DELIVERED";
 
 export type Order = {

@@ -7,7 +7,7 @@ import { Empty, ErrorBox, Loading, RequireAuth } from "@/components/states";
 import { useApi, useLoad } from "@/lib/api";
 import { useSession } from "@/lib/auth";
 import { label } from "@/lib/format";
-import type { Page, Product, ProductStatus } from "@/lib/types";
+import type { Page, ProductCardData, ProductStatus } from "@/lib/types";
 
 const TABS: ProductStatus[] = ["ACTIVE", "SOLD_OUT", "ARCHIVED"];
 
@@ -24,7 +24,7 @@ function MyListings() {
   const { user } = useSession();
   const [status, setStatus] = useState<ProductStatus>("ACTIVE");
   const listings = useLoad(`mine:${user!.id}:${status}`, () =>
-    api<Page<Product>>("products", `/api/products?sellerId=${encodeURIComponent(user!.id)}&status=${status}&size=100`),
+    api<Page<ProductCardData>>("products", `/api/products?sellerId=${encodeURIComponent(user!.id)}&status=${status}&size=100&view=card`),
   );
   return (
     <>

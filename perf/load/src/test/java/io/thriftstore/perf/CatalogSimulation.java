@@ -21,8 +21,8 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 /**
  * Catalog reads on product-service, each as its own closed phase of {@code users} concurrent users looping for
  * {@code duration} (like wrk), after a warm-up of every request at low concurrency. Phases run one after
- * another, so each has the machine to itself. "catalog page" / "baseline select" (BaselineSimulation, same
- * run.sh run) is the catalog goal's ratio.
+ * another, so each has the machine to itself. "catalog cards" (the dashboard's request) / "baseline select"
+ * (BaselineSimulation, same run.sh run) is the catalog goal's ratio; "catalog page" is the same list as full products.
  */
 public class CatalogSimulation extends Simulation {
 
@@ -38,6 +38,10 @@ public class CatalogSimulation extends Simulation {
 
     Function<String, ChainBuilder> catalogPage = prefix -> exec(http(prefix + "catalog page")
             .get(Perf.PRODUCT + "/api/products?page=#{page}&size=20")
+            .check(status().is(200), jsonPath("$.content").exists()));
+    // What the dashboard's catalog asks for: the same page as cards (projected to the fields a card shows).
+    Function<String, ChainBuilder> catalogCards = prefix -> exec(http(prefix + "catalog cards")
+            .get(Perf.PRODUCT + "/api/products?page=#{page}&size=20&view=card")
             .check(status().is(200), jsonPath("$.content").exists()));
     Function<String, ChainBuilder> search = prefix -> exec(http(prefix + "catalog search")
             .get(Perf.PRODUCT + "/api/products?q=#{term}&size=20").check(status().is(200)));
@@ -59,12 +63,13 @@ public class CatalogSimulation extends Simulation {
     }
 
     {
-        ChainBuilder everything = feed.exec(catalogPage.apply(Perf.WARM), search.apply(Perf.WARM),
-                detail.apply(Perf.WARM));
+        ChainBuilder everything = feed.exec(catalogPage.apply(Perf.WARM), catalogCards.apply(Perf.WARM),
+                search.apply(Perf.WARM), detail.apply(Perf.WARM));
         setUp(scenario("warm-up").exec(during(Perf.WARMUP).on(everything)).injectOpen(atOnceUsers(Perf.WARMUP_USERS))
                 .andThen(phase("catalog page", catalogPage.apply(""))
+                        .andThen(phase("catalog cards", catalogCards.apply(""))
                         .andThen(phase("catalog search", search.apply(""))
-                                .andThen(phase("product detail", detail.apply("")))))
+                                .andThen(phase("product detail", detail.apply(""))))))
         ).protocols(protocol);
     }
 }

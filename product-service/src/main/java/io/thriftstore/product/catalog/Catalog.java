@@ -100,6 +100,20 @@ public class Catalog {
      * {@code sellerId} = their own id.
      */
     Page<ProductResponse> search(ProductQuery query, Optional<CurrentUser> caller) {
+        checkMayList(query, caller);
+        // Public lists (and their counts) come from the cache; an owner's list with archived items never does.
+        return cache.page(query, () -> products.search(query,
+            () -> cache.count(query.filter(), () -> products.count(query.filter()))).map(Product::toResponse));
+    }
+
+    /** The same list as {@link #search}, as cards: read from the store with only the fields a card shows. */
+    Page<ProductCard> cards(ProductQuery query, Optional<CurrentUser> caller) {
+        checkMayList(query, caller);
+        return cache.cards(query, () -> products.searchCards(query,
+            () -> cache.count(query.filter(), () -> products.count(query.filter()))).map(ProductCard::of));
+    }
+
+    private static void checkMayList(ProductQuery query, Optional<CurrentUser> caller) {
         if (query.statuses().contains(ProductStatus.ARCHIVED)) {
             CurrentUser user = caller.orElseThrow(() ->
                 new InsufficientAuthenticationException("Archived items are listed only to their seller."));
@@ -107,9 +121,6 @@ public class Catalog {
                 throw new ForbiddenException("Archived items are listed only to their seller: ask with sellerId=<your user id>.");
             }
         }
-        // Public lists (and their counts) come from the cache; an owner's list with archived items never does.
-        return cache.page(query, () -> products.search(query,
-            () -> cache.count(query.filter(), () -> products.count(query.filter()))).map(Product::toResponse));
     }
 
     ProductResponse update(String id, UpdateProductRequest patch, String ifMatch, CurrentUser user) {

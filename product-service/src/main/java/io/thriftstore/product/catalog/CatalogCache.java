@@ -40,7 +40,8 @@ class CatalogCache {
 
     private final AtomicLong generation = new AtomicLong();
     private final boolean enabled;
-    private final Cache<Key, Page<ProductResponse>> pages;
+    /** Pages of products and pages of cards, told apart by their key ({@link CardsOf}). */
+    private final Cache<Key, Page<?>> pages;
     private final Cache<Key, Long> counts;
     private final Cache<Key, ProductResponse> products;
 
@@ -48,7 +49,7 @@ class CatalogCache {
         this.enabled = !properties.ttl().isZero() && !properties.ttl().isNegative();
         // Pages weigh what they hold: a page of 100 products takes the room of 100 products by id.
         this.pages = Caffeine.newBuilder().expireAfterWrite(properties.ttl()).maximumWeight(properties.maxProducts())
-            .<Key, Page<ProductResponse>>weigher((key, page) -> 1 + page.getNumberOfElements()).recordStats().build();
+            .<Key, Page<?>>weigher((key, page) -> 1 + page.getNumberOfElements()).recordStats().build();
         this.counts = build(properties);
         this.products = build(properties);
         meters.ifPresent(registry -> {
@@ -64,11 +65,24 @@ class CatalogCache {
     }
 
     /** The page of a public list, loaded (once for concurrent askers) if it is not cached. */
+    @SuppressWarnings("unchecked") // the key says what the page holds: a query's pages hold products
     Page<ProductResponse> page(ProductQuery query, Supplier<Page<ProductResponse>> load) {
         if (!enabled || !query.isPublic()) {
             return load.get();
         }
-        return pages.get(new Key(generation.get(), query), key -> load.get());
+        return (Page<ProductResponse>) pages.get(new Key(generation.get(), query), key -> load.get());
+    }
+
+    /** The same query's page as cards ({@code view=card}), cached apart from its full page. */
+    @SuppressWarnings("unchecked") // a CardsOf key's pages hold cards
+    Page<ProductCard> cards(ProductQuery query, Supplier<Page<ProductCard>> load) {
+        if (!enabled || !query.isPublic()) {
+            return load.get();
+        }
+        return (Page<ProductCard>) pages.get(new Key(generation.get(), new CardsOf(query)), key -> load.get());
+    }
+
+    private record CardsOf(ProductQuery query) {
     }
 
     /** How many products match a public filter, counted only if it is not cached. */

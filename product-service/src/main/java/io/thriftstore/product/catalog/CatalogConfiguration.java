@@ -34,12 +34,14 @@ class CatalogConfiguration implements WebMvcConfigurer {
         return new RelayedCollection(Products.COLLECTION);
     }
 
-    /** Categories and sort orders are lowercase on the wire; an unknown value is a 400 listing the valid ones. */
+    /** Categories, sort orders and views are lowercase on the wire; an unknown value is a 400 listing the valid ones. */
     @Override
     public void addFormatters(FormatterRegistry registry) {
         registry.addConverter(String.class, Category.class, value -> value.isBlank() ? null
             : Category.fromValue(value).orElseThrow(() -> new IllegalArgumentException("unknown category")));
         registry.addConverter(String.class, ProductSort.class, value -> value.isBlank() ? null
             : ProductSort.fromValue(value).orElseThrow(() -> new IllegalArgumentException("unknown sort")));
+        registry.addConverter(String.class, ProductView.class, value -> value.isBlank() ? null
+            : ProductView.fromValue(value).orElseThrow(() -> new IllegalArgumentException("unknown view")));
     }
 }

@@ -54,8 +54,10 @@ class ProductController {
     @Operation(summary = "Search and list products",
         description = "Public. `q` matches name and description, case-insensitively and literally. Without `status`, "
             + "ACTIVE and SOLD_OUT items are listed; ARCHIVED ones only to their seller, who asks with "
-            + "`sellerId=<own id>&status=ARCHIVED` (`status` may be repeated). `size` is capped at 100.")
-    PagedModel<ProductResponse> list(
+            + "`sellerId=<own id>&status=ARCHIVED` (`status` may be repeated). `size` is capped at 100. "
+            + "`view=card` lists cards instead of full products: id, sellerName, name, price, currency, category, "
+            + "condition, status and the first image as `imageUrl`.")
+    PagedModel<?> list(
             // MongoDB refuses a NUL in a regex: control characters are a 400, not a failed query.
             @RequestParam(required = false) @Size(max = 200)
             @jakarta.validation.constraints.Pattern(regexp = "\\P{Cntrl}*", message = "must not contain control characters")
@@ -69,6 +71,8 @@ class ProductController {
                 allowableValues = {"newest", "price_asc", "price_desc"})) ProductSort sort,
             @RequestParam(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) int size,
+            @RequestParam(defaultValue = "full") @Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(
+                allowableValues = {"full", "card"})) ProductView view,
             @Parameter(hidden = true) Optional<CurrentUser> user) {
         if (status != null && status.contains(null)) { // a blank value converts to null
             throw new io.thriftstore.platform.web.BadRequestException("status", "must be one of " + EnumSet.allOf(ProductStatus.class));
@@ -77,7 +81,8 @@ class ProductController {
         ProductQuery query = new ProductQuery(q == null || q.isBlank() ? null : q, category,
             sellerId == null || sellerId.isBlank() ? null : sellerId, minPrice, maxPrice, statuses, sort, page,
             Paging.size(size));
-        return new PagedModel<>(catalog.search(query, user));
+        return view == ProductView.CARD ? new PagedModel<>(catalog.cards(query, user))
+            : new PagedModel<>(catalog.search(query, user));
     }
 
     @GetMapping("/products/{id}")

@@ -194,6 +194,16 @@ class Products implements InitializingBean {
         return PageableExecutionUtils.getPage(mongo.find(listQuery(search), Product.class), page, total);
     }
 
+    /** Like {@link #search}, reading only what a card shows ({@link ProductCard#FIELDS}): the rest stays null. */
+    Page<Product> searchCards(ProductQuery search, LongSupplier total) {
+        PageRequest page = PageRequest.of(search.page(), search.size(), search.sort().sort());
+        Query query = Query.query(criteria(search.filter())).with(page);
+        ProductCard.FIELDS.forEach(query.fields()::include);
+        // Product's primitive components cannot be left null when it is mapped: two small numbers more.
+        query.fields().include("quantity").include("version");
+        return PageableExecutionUtils.getPage(mongo.find(query, Product.class), page, total);
+    }
+
     long count(ProductFilter filter) {
         return mongo.count(Query.query(criteria(filter)), Product.class);
     }

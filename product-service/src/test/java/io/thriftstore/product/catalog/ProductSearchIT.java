@@ -112,6 +112,27 @@ class ProductSearchIT {
     }
 
     @Test
+    void cardsListTheSameItemsWithOnlyWhatACardShows() {
+        list(api, seller, "name", "Middle", "price", 20, "description", "A long story about a middle-priced thing");
+        list(api, seller, "name", "Cheap", "price", 3.5);
+
+        Api.Response cardPage = search("view=card&sort=price_asc");
+        assertThat(names(cardPage)).containsExactly("Cheap", "Middle");
+        JsonNode cards = cardPage.json();
+        assertThat(cards.path("page").path("totalElements").asInt()).isEqualTo(2);
+        JsonNode middle = cards.path("content").get(1);
+        assertThat(middle.path("price").decimalValue()).isEqualByComparingTo("20");
+        assertThat(middle.path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(middle.path("sellerName").asString()).isNotBlank();
+        assertThat(middle.has("description")).as("no description on a card").isFalse();
+        assertThat(middle.has("quantity")).isFalse();
+        assertThat(middle.path("imageUrl").isNull()).as("no image yet").isTrue();
+        assertThat(names(search("view=full&sort=price_asc"))).containsExactly("Cheap", "Middle");
+        assertThat(search("view=tiles").status()).isEqualTo(400);
+        assertThat(search("view=tiles").json().path("errors").get(0).path("message").asString()).contains("full", "card");
+    }
+
+    @Test
     void pagesAreBoundedAndCarryTheirTotals() {
         for (int i = 0; i < 5; i++) {
             list(api, seller, "name", "Item " + i);
