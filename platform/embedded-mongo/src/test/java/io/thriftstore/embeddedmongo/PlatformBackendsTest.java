@@ -61,7 +61,12 @@ class PlatformBackendsTest {
                     Updates.set("version", 3)).getModifiedCount()).isZero();
 
             assertThat(products.find(eq("_id", "p7")).first()).containsEntry("version", 2).containsEntry("quantity", 9);
-            assertThat(products.countDocuments(eq("version", 2))).isOne();
+
+            // The same guard as Spring Data sends it (one document rather than the driver's $and).
+            Document guard = new Document("_id", "p8").append("version", 1);
+            assertThat(products.updateOne(guard, Updates.set("version", 2)).getModifiedCount()).isOne();
+            assertThat(products.updateOne(guard, Updates.set("version", 3)).getModifiedCount()).isZero();
+            assertThat(products.countDocuments(eq("version", 2))).isEqualTo(2);
         }
     }
 
