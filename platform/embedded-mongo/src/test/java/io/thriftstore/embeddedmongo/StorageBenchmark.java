@@ -44,11 +44,17 @@ final class StorageBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.ERROR);
         Path directory = Files.createTempDirectory("storage-benchmark");
         Map<String, Function<String, H2Backend>> backends = new LinkedHashMap<>();
         backends.put("H2Backend (library)", H2Backend::new);
         backends.put("PlatformH2Backend", PlatformH2Backend::new);
+        // Another H2Backend subclass with a (String file) constructor, e.g. an older PlatformH2Backend
+        // compiled under another name, to compare with in the same run.
+        String extra = System.getProperty("benchmark.compareWith");
+        if (extra != null) {
+            backends.put(extra.substring(extra.lastIndexOf('.') + 1), file -> instantiate(extra, file));
+        }
 
         // One unmeasured round per backend, so both run on warmed-up code.
         backends.forEach((name, backend) -> run(backend.apply(directory.resolve("warm-" + name).toString())));
@@ -61,15 +67,23 @@ final class StorageBenchmark {
         }
 
         System.out.printf("%d documents, median of %d runs%n", DOCUMENTS, RUNS);
-        System.out.printf("%-22s %-24s %10s %15s %18s%n", "backend", "operation", "ops/s", "CPU ms/op", "server CPU ms/op");
+        System.out.printf("%-24s %-24s %10s %15s %18s%n", "backend", "operation", "ops/s", "CPU ms/op", "server CPU ms/op");
         for (var backend : results.entrySet()) {
             for (int op = 0; op < OPERATIONS.length; op++) {
                 int o = op;
-                System.out.printf("%-22s %-24s %10.0f %15.3f %18.3f%n", backend.getKey(), OPERATIONS[op],
+                System.out.printf("%-24s %-24s %10.0f %15.3f %18.3f%n", backend.getKey(), OPERATIONS[op],
                     median(backend.getValue(), r -> r[o].opsPerSecond()),
                     median(backend.getValue(), r -> r[o].cpuMillisPerOp()),
                     median(backend.getValue(), r -> r[o].serverCpuMillisPerOp()));
             }
+        }
+    }
+
+    private static H2Backend instantiate(String className, String file) {
+        try {
+            return (H2Backend) Class.forName(className).getConstructor(String.class).newInstance(file);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("benchmark.compareWith: " + className, e);
         }
     }
 
