@@ -27,13 +27,32 @@ final class IdLookup {
      * {@code _id} condition the index cannot answer, such as a range).
      */
     static <P> Iterable<P> positions(List<Index<P>> indexes, Document query) {
-        if (query.size() < 2 || !query.containsKey("_id")) {
+        Document byId = idCondition(query);
+        if (byId == null) {
             return null;
         }
-        Document byId = new Document("_id", query.get("_id"));
         for (Index<P> index : indexes) {
             if (index.canHandle(byId)) {
                 return index.getPositions(byId);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code {_id: x, ...}} as Spring Data writes a criteria chain, or {@code {$and: [{_id: x}, ...]}} as the
+     * driver's {@code Filters.and} does (platform-commons' MongoBuckets): either way every match has that
+     * {@code _id}, and the caller still checks the whole query on each document.
+     */
+    private static Document idCondition(Document query) {
+        if (query.containsKey("_id")) {
+            return query.size() < 2 ? null : new Document("_id", query.get("_id"));
+        }
+        if (query.get("$and") instanceof List<?> conditions) {
+            for (Object condition : conditions) {
+                if (condition instanceof Document document && document.size() == 1 && document.containsKey("_id")) {
+                    return new Document("_id", document.get("_id"));
+                }
             }
         }
         return null;
