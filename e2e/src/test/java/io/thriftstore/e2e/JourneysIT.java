@@ -228,7 +228,9 @@ class JourneysIT {
         try (StompProbe buyerChat = StompProbe.connect(Platform.ws(WS_CHAT), buyer.token()).subscribe(MESSAGES).subscribe(ERRORS);
              StompProbe sellerChat = StompProbe.connect(Platform.ws(WS_CHAT), seller.token()).subscribe(MESSAGES).subscribe(ERRORS);
              StompProbe outsiderChat = StompProbe.connect(Platform.ws(WS_CHAT), outsider.token()).subscribe(MESSAGES).subscribe(ERRORS)) {
-            Thread.sleep(500); // subscriptions travel before the first send on each socket; this covers the others
+            for (StompProbe socket : List.of(buyerChat, sellerChat, outsiderChat)) {
+                socket.awaitChatSubscriptions(ERRORS);
+            }
 
             buyerChat.send("/app/chat.send", "{\"conversationId\":\"" + conversationId
                     + "\",\"clientMessageId\":\"c-1\",\"text\":\"Is the bike still available?\"}");
@@ -276,7 +278,7 @@ class JourneysIT {
         String messages = "/api/conversations/" + conversationId + "/messages";
 
         try (StompProbe chat = StompProbe.connect(Platform.ws(WS_CHAT), buyer.token()).subscribe(MESSAGES).subscribe(ERRORS)) {
-            Thread.sleep(500); // subscriptions travel before the first send on the socket
+            chat.awaitChatSubscriptions(ERRORS); // the first send is over REST: it needs the subscription in place
             for (int n = 1; n <= 20; n++) {
                 String clientMessageId = "m-" + n;
                 String body = "{\"conversationId\":\"" + conversationId + "\",\"clientMessageId\":\"" + clientMessageId

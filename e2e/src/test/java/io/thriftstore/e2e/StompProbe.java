@@ -81,6 +81,21 @@ public final class StompProbe implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Waits until ws-chat-service has handled this socket's SUBSCRIBE frames, which STOMP does not confirm here
+     * (Spring's simple broker sends a RECEIPT for DISCONNECT only). ws-chat keeps each session's frames in order
+     * (setPreserveReceiveOrder) and answers an unreadable send on the sender's error queue without counting it
+     * against any budget: that answer, to a frame sent after the subscriptions, shows they are in place.
+     * Needs {@code errors} subscribed.
+     */
+    public StompProbe awaitChatSubscriptions(String errors) {
+        int before = frames(errors).size();
+        send("/app/chat.send", "not json");
+        awaitFrame(errors, problem -> frames(errors).size() > before
+                && problem.path("type").asString().endsWith("/malformed-request"));
+        return this;
+    }
+
     public void send(String destination, String json) {
         StompHeaders headers = new StompHeaders();
         headers.setDestination(destination);

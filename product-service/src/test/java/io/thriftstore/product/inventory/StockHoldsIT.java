@@ -227,8 +227,9 @@ class StockHoldsIT {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> hold(orderId, buyer.id(), Map.of("productId", lamp, "quantity", 1))
             .json().path("expiresAt").isNull());
-        Thread.sleep(4_500); // past the 3 s timeout and several expiry runs
-        assertThat(quantity(lamp)).as("still held").isEqualTo(1);
+        // Held throughout a window past the 3 s timeout and several expiry runs.
+        await().during(Duration.ofMillis(4_500)).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
+            .untilAsserted(() -> assertThat(quantity(lamp)).as("still held").isEqualTo(1));
 
         orders.publish(Orders.event(EventType.ORDER_CANCELLED, orderId, line(lamp, 1)));
         orders.publish(Orders.event(EventType.ORDER_CANCELLED, orderId, line(lamp, 1)));
@@ -269,16 +270,17 @@ class StockHoldsIT {
             assertThat(hold(orderId, buyer.id(), Map.of("productId", lamp, "quantity", 1)).status()).isEqualTo(200);
             orders.publish(Orders.event(EventType.ORDER_CREATED, orderId, line(lamp, 1)));
 
-            Thread.sleep(5_000); // past the 3 s timeout and several expiry runs
-            assertThat(quantity(lamp)).as("still held while order-events is unread").isZero();
+            // Held throughout a window past the 3 s timeout and several expiry runs.
+            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(quantity(lamp)).as("still held while order-events is unread").isZero());
         }
         finally {
             orderEventsListeners().forEach(MessageListenerContainer::resume);
         }
         await().atMost(Duration.ofSeconds(15)).until(() -> hold(orderId, buyer.id(), Map.of("productId", lamp, "quantity", 1))
             .json().path("expiresAt").isNull());
-        Thread.sleep(2_000);
-        assertThat(quantity(lamp)).as("confirmed by its order, never given back").isZero();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
+            .untilAsserted(() -> assertThat(quantity(lamp)).as("confirmed by its order, never given back").isZero());
         assertThat(published.of(EventType.INVENTORY_RELEASED, InventoryEvent.class, event -> event.orderId().equals(orderId)))
             .isEmpty();
     }

@@ -156,8 +156,10 @@ public class AuthAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "writeRateLimits")
-    RateLimits writeRateLimits(RateLimitProperties limits) {
-        return new RateLimits(limits.writesPerMinute(), Duration.ofMinutes(1), limits.maxTrackedUsers());
+    RateLimits writeRateLimits(RateLimitProperties limits, ObjectProvider<Clock> clock) {
+        // The service's Clock if it has exactly one (a test's movable clock), else the system clock.
+        return new RateLimits(limits.writesPerMinute(), Duration.ofMinutes(1), limits.maxTrackedUsers(),
+            clock.getIfUnique(Clock::systemUTC));
     }
 
     @Bean

@@ -5,10 +5,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -26,6 +28,9 @@ import java.util.function.Function;
  *
  * Memory is bounded: a key idle for a whole period is dropped (its bucket would be full again anyway,
  * so nothing is lost), and at most {@code maxKeys} keys are kept.
+ *
+ * <p>Buckets in memory read the time from a {@link Clock} (the system clock unless one is given), so a test can
+ * move time on instead of waiting for it; the buckets of a shared store read the store's time.
  *
  * <p>A shared store that fails (down, refusing, timing out) must not fail the request it guards: the limit then
  * falls back to buckets in this instance's memory for {@link #STORE_RETRY_AFTER} (so each instance still limits,
@@ -45,6 +50,7 @@ public final class RateLimits {
     private final Cache<String, Bucket> local;
     private final ProxyManager<String> shared;
     private final BucketConfiguration configuration;
+    private final TimeMeter time;
     private volatile long storeRetryAt;
     private volatile boolean storeDown;
 
@@ -53,10 +59,15 @@ public final class RateLimits {
     }
 
     public RateLimits(long permits, Duration period, long maxKeys) {
-        this("local", permits, period, maxKeys, null);
+        this(permits, period, maxKeys, Clock.systemUTC());
     }
 
-    private RateLimits(String name, long permits, Duration period, long maxKeys, ProxyManager<String> shared) {
+    /** Buckets in memory that refill as {@code clock} moves on. */
+    public RateLimits(long permits, Duration period, long maxKeys, Clock clock) {
+        this("local", permits, period, maxKeys, null, clock);
+    }
+
+    private RateLimits(String name, long permits, Duration period, long maxKeys, ProxyManager<String> shared, Clock clock) {
         if (permits < 1 || period.isZero() || period.isNegative()) {
             throw new IllegalArgumentException("A rate limit needs at least one permit per positive period");
         }
@@ -67,6 +78,7 @@ public final class RateLimits {
             .addLimit(limit -> limit.capacity(permits).refillGreedy(permits, period)).build();
         this.local = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterAccess(period).build();
         this.shared = shared;
+        this.time = timeMeter(clock);
         this.storeRetryAt = System.nanoTime();
     }
 
@@ -75,7 +87,25 @@ public final class RateLimits {
      * keeps one limit's keys apart from another's ({@code writes:user_1}).
      */
     public static RateLimits shared(String name, long permits, Duration period, long maxKeys, ProxyManager<String> store) {
-        return new RateLimits(name, permits, period, maxKeys, store);
+        return new RateLimits(name, permits, period, maxKeys, store, Clock.systemUTC());
+    }
+
+    /**
+     * Bucket4j's time source read from {@code clock}, in milliseconds: for the system clock this is exactly
+     * Bucket4j's default for local buckets ({@link TimeMeter#SYSTEM_MILLISECONDS}, currentTimeMillis).
+     */
+    static TimeMeter timeMeter(Clock clock) {
+        return new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return clock.millis() * 1_000_000;
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
     }
 
     /** Takes one permit for {@code key} if one is left. */
@@ -138,7 +168,7 @@ public final class RateLimits {
                 }
             }
         }
-        return action.apply(local.get(key, unused -> Bucket.builder()
+        return action.apply(local.get(key, unused -> Bucket.builder().withCustomTimePrecision(time)
             .addLimit(limit -> limit.capacity(permits).refillGreedy(permits, period)).build()));
     }
 

@@ -1,11 +1,14 @@
 package io.thriftstore.platform.auth;
 
+import io.thriftstore.platform.web.testapp.MovableClock;
 import io.thriftstore.platform.web.testapp.SampleAppTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -15,6 +18,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class WriteRateLimitTests extends SampleAppTest {
+
+    /** The write limit's time: it moves only when a test moves it, so no test waits for a refill. */
+    @Autowired
+    MovableClock clock;
 
     @Test
     void writesOverTheLimitAre429WithRetryAfterWhileOtherUsersCarryOn() throws Exception {
@@ -36,6 +43,25 @@ class WriteRateLimitTests extends SampleAppTest {
     }
 
     @Test
+    void aRefusedWriterIsAcceptedAgainOnceTheRetryAfterHasPassed() throws Exception {
+        String busy = bearer(newUserId(), "Patient");
+        for (int i = 0; i < WRITES_PER_MINUTE; i++) {
+            mvc.perform(delete("/api/items/1").header(HttpHeaders.AUTHORIZATION, busy)).andExpect(status().isNoContent());
+        }
+        long retryAfter = Long.parseLong(mvc.perform(delete("/api/items/1").header(HttpHeaders.AUTHORIZATION, busy))
+            .andExpect(status().isTooManyRequests())
+            .andReturn().getResponse().getHeader(HttpHeaders.RETRY_AFTER));
+
+        clock.moveOn(Duration.ofSeconds(retryAfter).minusMillis(200));
+        mvc.perform(delete("/api/items/1").header(HttpHeaders.AUTHORIZATION, busy)).andExpect(status().isTooManyRequests());
+
+        clock.moveOn(Duration.ofMillis(200));
+        mvc.perform(delete("/api/items/1").header(HttpHeaders.AUTHORIZATION, busy)).andExpect(status().isNoContent());
+        // One permit came back, not the whole minute's.
+        mvc.perform(delete("/api/items/1").header(HttpHeaders.AUTHORIZATION, busy)).andExpect(status().isTooManyRequests());
+    }
+
+    @Test
     void readsAreNotCounted() throws Exception {
         String reader = bearer(newUserId(), "Reader");
         for (int i = 0; i < WRITES_PER_MINUTE * 2; i++) {
@@ -45,16 +71,19 @@ class WriteRateLimitTests extends SampleAppTest {
     }
 
     @Test
-    void aLimiterRefillsSmoothlyAndKeepsKeysApart() throws Exception {
-        RateLimits limits = new RateLimits(2, Duration.ofMillis(400));
+    void aLimiterRefillsSmoothlyAndKeepsKeysApart() {
+        MovableClock time = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        RateLimits limits = new RateLimits(2, Duration.ofMillis(400), 100, time);
         assertThat(limits.tryConsume("a").allowed()).isTrue();
         assertThat(limits.tryConsume("a").allowed()).isTrue();
         RateLimits.Decision refused = limits.tryConsume("a");
         assertThat(refused.allowed()).isFalse();
-        assertThat(refused.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMillis(200));
+        assertThat(refused.retryAfter()).isEqualTo(Duration.ofMillis(200));
         assertThat(limits.tryConsume("b").allowed()).isTrue();
 
-        Thread.sleep(refused.retryAfter().toMillis() + 20);
+        time.moveOn(refused.retryAfter().minusMillis(1));
+        assertThat(limits.tryConsume("a").allowed()).isFalse();
+        time.moveOn(Duration.ofMillis(1));
         assertThat(limits.tryConsume("a").allowed()).isTrue();
     }
 }

@@ -28,8 +28,10 @@ class BrokerOutageIT extends OutboxIntegrationTest {
         Infrastructure.kafka().stop();
         try {
             written = writeConcurrently(owners, 50);
-            // Let the relay fail and back off for a while before the broker returns.
-            Thread.sleep(4_000);
+            // The relay fails, backs off and fails again (a second attempt on an event) before the broker returns.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> jdbc.queryForObject(
+                    "SELECT count(*) FROM outbox WHERE event_key IN (?, ?, ?, ?) AND published_at IS NULL AND attempts > 1",
+                    Long.class, owners.toArray()) > 0);
         } finally {
             Infrastructure.kafka().start();
         }

@@ -1,0 +1,78 @@
+package io.thriftstore.notification.inbox;
+
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.thriftstore.platform.web.ProblemTypes;
+import io.thriftstore.testing.TestTokens;
+import io.thriftstore.testing.web.WebSliceTest;
+
+/** The inbox endpoints' answers to bad paging, other people's ids and missing tokens, with the inbox mocked. */
+@WebSliceTest(InboxController.class)
+class InboxControllerTests {
+
+    static final String ALICE = TestTokens.bearer("user_alice", "Alice");
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    Inbox inbox;
+
+    @Test
+    void withoutATokenTheInboxIs401() throws Exception {
+        mvc.perform(get("/api/notifications"))
+            .andExpect(status().isUnauthorized())
+            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+            .andExpect(jsonPath("$.type").value(ProblemTypes.UNAUTHORIZED.toString()));
+        mvc.perform(post("/api/notifications/read-all")).andExpect(status().isUnauthorized());
+        verifyNoInteractions(inbox);
+    }
+
+    @Test
+    void pagingOutsideItsRangeOrOfTheWrongTypeIs400NamingTheParameter() throws Exception {
+        mvc.perform(get("/api/notifications").param("page", "-1").header(HttpHeaders.AUTHORIZATION, ALICE))
+            .andExpect(status().isBadRequest())
+            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+            .andExpect(jsonPath("$.type").value(ProblemTypes.VALIDATION.toString()))
+            .andExpect(jsonPath("$.errors[0].field").value("page"));
+        mvc.perform(get("/api/notifications").param("size", "0").header(HttpHeaders.AUTHORIZATION, ALICE))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.errors[0].field").value("size"));
+        mvc.perform(get("/api/notifications").param("unreadOnly", "perhaps").header(HttpHeaders.AUTHORIZATION, ALICE))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.type").value(ProblemTypes.TYPE_MISMATCH.toString()))
+            .andExpect(jsonPath("$.errors[0].field").value("unreadOnly"));
+        verifyNoInteractions(inbox);
+    }
+
+    @Test
+    void markingANotificationThatIsNotTheCallersIs404() throws Exception {
+        given(inbox.markRead("user_alice", "n-of-bob")).willReturn(false);
+
+        mvc.perform(post("/api/notifications/n-of-bob/read").header(HttpHeaders.AUTHORIZATION, ALICE))
+            .andExpect(status().isNotFound())
+            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+            .andExpect(jsonPath("$.type").value(ProblemTypes.NOT_FOUND.toString()));
+    }
+
+    @Test
+    void markingTheCallersOwnNotificationIs204() throws Exception {
+        given(inbox.markRead("user_alice", "n-1")).willReturn(true);
+
+        mvc.perform(post("/api/notifications/n-1/read").header(HttpHeaders.AUTHORIZATION, ALICE))
+            .andExpect(status().isNoContent());
+    }
+}
