@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks the edge proxy's front door by behaviour, not only by syntax: runs docker/edge/nginx.conf on loopback
-# (ports moved up by 31000 so that nothing collides with ./thriftstore up) in front of one stub server per
+# (on free loopback ports, so that nothing collides with ./thriftstore up) in front of one stub server per
 # upstream that answers with its own name and the path it received, then asks the front door for each route
 # the dashboard uses. Needs nginx and node; no Docker engine. Called by docker/validate.sh.
 set -euo pipefail
@@ -16,12 +16,23 @@ cleanup() {
 }
 trap cleanup EXIT
 
-shift_port=31000
-front=$((3000 + shift_port))
+# Every port is one the kernel hands out as free right now: fixed ones once collided with a platform that other
+# tests ran at a port offset on the same machine. 16 = the front door's 8 listeners + 8 stubs.
+mapfile -t free < <(node -e '
+  const net = require("net");
+  const servers = Array.from({ length: Number(process.argv[1]) }, () => net.createServer());
+  let left = servers.length;
+  for (const s of servers) s.listen(0, "127.0.0.1", () => {
+    if (--left > 0) return;
+    for (const t of servers) console.log(t.address().port);
+    for (const t of servers) t.close();
+  });
+' 16)
+[ "${#free[@]}" -eq 16 ] || { echo "routing-test: could not find free ports" >&2; exit 1; }
 # name=port of each stub; the front door's `set $x name:port` lines are pointed at them.
 declare -A stubs=(
-  [dashboard]=33100 [product-service]=33110 [wishlist-service]=33111 [chat-service]=33112
-  [consumer-service]=33113 [order-service]=33114 [ws-chat-service]=33115 [notification-service]=33180
+  [dashboard]=${free[0]} [product-service]=${free[1]} [wishlist-service]=${free[2]} [chat-service]=${free[3]}
+  [consumer-service]=${free[4]} [order-service]=${free[5]} [ws-chat-service]=${free[6]} [notification-service]=${free[7]}
 )
 
 config="$work/nginx.conf"
@@ -29,15 +40,17 @@ sed -E \
   -e "s#^pid .*#pid $work/nginx.pid;#" \
   -e "s#access_log /dev/stdout;#access_log off;#" \
   -e "s#^error_log .*#error_log $work/error.log warn;#" \
-  -e "s#listen ([0-9]+);#listen 127.0.0.1:\$((\\1 + $shift_port));#" \
-  docker/edge/nginx.conf >"$config.tmpl"
-# Evaluate the $((port + shift)) arithmetic left by sed.
-while IFS= read -r line; do
-  if [[ "$line" =~ ^(.*listen\ 127\.0\.0\.1:)\$\(\(([0-9]+)\ \+\ ([0-9]+)\)\)(.*)$ ]]; then
-    line="${BASH_REMATCH[1]}$((BASH_REMATCH[2] + BASH_REMATCH[3]))${BASH_REMATCH[4]}"
-  fi
-  printf '%s\n' "$line"
-done <"$config.tmpl" >"$config"
+  docker/edge/nginx.conf >"$config"
+# Each `listen <port>;` of the real config moves to a free loopback port; the front door is the one on 3000.
+next=8
+front=""
+for port in $(sed -nE 's#^ *listen ([0-9]+);.*#\1#p' "$config" | sort -un); do
+  [ "$next" -lt 16 ] || { echo "routing-test: nginx.conf listens on more ports than expected" >&2; exit 1; }
+  sed -i -E "s#listen $port;#listen 127.0.0.1:${free[$next]};#" "$config"
+  [ "$port" = 3000 ] && front=${free[$next]}
+  next=$((next + 1))
+done
+[ -n "$front" ] || { echo "routing-test: nginx.conf has no listen 3000" >&2; exit 1; }
 for name in "${!stubs[@]}"; do
   sed -i -E "s#(set \\\$[a-z_]+ )$name:[0-9]+;#\\1127.0.0.1:${stubs[$name]};#" "$config"
 done
