@@ -1,5 +1,6 @@
 package io.thriftstore.chat.conversation;
 
+import static io.thriftstore.testing.web.Problems.problem;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -41,16 +42,14 @@ class ConversationControllerTests {
     void withoutATokenTheInboxIs401() throws Exception {
         mvc.perform(get("/api/conversations"))
             .andExpect(status().isUnauthorized())
-            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value(ProblemTypes.UNAUTHORIZED.toString()));
+            .andExpect(problem(ProblemTypes.UNAUTHORIZED));
     }
 
     @Test
     void startingWithoutAParticipantOrWithYourselfIs400NamingTheField() throws Exception {
         mvc.perform(asAlice(post("/api/conversations")).content("{\"productId\":\"p-1\"}"))
             .andExpect(status().isBadRequest())
-            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value(ProblemTypes.VALIDATION.toString()))
+            .andExpect(problem(ProblemTypes.VALIDATION))
             .andExpect(jsonPath("$.errors[0].field").value("participantId"));
         mvc.perform(asAlice(post("/api/conversations")).content("{\"participantId\":\"user_alice\"}"))
             .andExpect(status().isBadRequest())
@@ -74,8 +73,7 @@ class ConversationControllerTests {
         for (String id : new String[] {others, "not-a-conversation", WITH_BOB}) {
             mvc.perform(asAlice(get("/api/conversations/" + id)))
                 .andExpect(status().isNotFound())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value(ProblemTypes.NOT_FOUND.toString()));
+                .andExpect(problem(ProblemTypes.NOT_FOUND));
         }
         mvc.perform(asAlice(post("/api/conversations/" + others + "/messages"))
                 .content("{\"text\":\"hi\",\"clientMessageId\":\"c-1\"}"))

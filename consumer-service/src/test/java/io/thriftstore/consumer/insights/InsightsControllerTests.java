@@ -1,5 +1,6 @@
 package io.thriftstore.consumer.insights;
 
+import static io.thriftstore.testing.web.Problems.problem;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -33,8 +34,7 @@ class InsightsControllerTests {
     void withoutATokenInsightsAre401() throws Exception {
         mvc.perform(get("/api/insights/sellers/me"))
             .andExpect(status().isUnauthorized())
-            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value(ProblemTypes.UNAUTHORIZED.toString()));
+            .andExpect(problem(ProblemTypes.UNAUTHORIZED));
     }
 
     @Test
@@ -51,7 +51,6 @@ class InsightsControllerTests {
 
         mvc.perform(get("/api/insights/products/p-of-bob").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("user_alice", "Alice")))
             .andExpect(status().isNotFound())
-            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value(ProblemTypes.NOT_FOUND.toString()));
+            .andExpect(problem(ProblemTypes.NOT_FOUND));
     }
 }

@@ -1,5 +1,6 @@
 package io.thriftstore.consumer.savedsearch;
 
+import static io.thriftstore.testing.web.Problems.problem;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -44,8 +45,7 @@ class SavedSearchControllerTests {
     void withoutATokenSavedSearchesAre401() throws Exception {
         mvc.perform(get("/api/saved-searches"))
             .andExpect(status().isUnauthorized())
-            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value(ProblemTypes.UNAUTHORIZED.toString()));
+            .andExpect(problem(ProblemTypes.UNAUTHORIZED));
         verifyNoInteractions(searches);
     }
 
@@ -53,8 +53,7 @@ class SavedSearchControllerTests {
     void anUnknownCategoryAndAPriceWithThreeDecimalsAre400NamingBothFields() throws Exception {
         mvc.perform(asAlice(post("/api/saved-searches")).content("{\"category\":\"spaceships\",\"maxPrice\":10.005}"))
             .andExpect(status().isBadRequest())
-            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value(ProblemTypes.VALIDATION.toString()))
+            .andExpect(problem(ProblemTypes.VALIDATION))
             .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("category", "maxPrice")));
         verifyNoInteractions(searches);
     }
@@ -88,8 +87,7 @@ class SavedSearchControllerTests {
         for (String id : new String[] {bobs.toString(), "not-a-uuid"}) {
             mvc.perform(asAlice(delete("/api/saved-searches/" + id)))
                 .andExpect(status().isNotFound())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value(ProblemTypes.NOT_FOUND.toString()));
+                .andExpect(problem(ProblemTypes.NOT_FOUND));
         }
     }
 

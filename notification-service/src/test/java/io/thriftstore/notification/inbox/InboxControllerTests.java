@@ -1,5 +1,6 @@
 package io.thriftstore.notification.inbox;
 
+import static io.thriftstore.testing.web.Problems.problem;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -35,8 +36,7 @@ class InboxControllerTests {
     void withoutATokenTheInboxIs401() throws Exception {
         mvc.perform(get("/api/notifications"))
             .andExpect(status().isUnauthorized())
-            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value(ProblemTypes.UNAUTHORIZED.toString()));
+            .andExpect(problem(ProblemTypes.UNAUTHORIZED));
         mvc.perform(post("/api/notifications/read-all")).andExpect(status().isUnauthorized());
         verifyNoInteractions(inbox);
     }
@@ -45,8 +45,7 @@ class InboxControllerTests {
     void pagingOutsideItsRangeOrOfTheWrongTypeIs400NamingTheParameter() throws Exception {
         mvc.perform(get("/api/notifications").param("page", "-1").header(HttpHeaders.AUTHORIZATION, ALICE))
             .andExpect(status().isBadRequest())
-            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value(ProblemTypes.VALIDATION.toString()))
+            .andExpect(problem(ProblemTypes.VALIDATION))
             .andExpect(jsonPath("$.errors[0].field").value("page"));
         mvc.perform(get("/api/notifications").param("size", "0").header(HttpHeaders.AUTHORIZATION, ALICE))
             .andExpect(status().isBadRequest())
@@ -64,8 +63,7 @@ class InboxControllerTests {
 
         mvc.perform(post("/api/notifications/n-of-bob/read").header(HttpHeaders.AUTHORIZATION, ALICE))
             .andExpect(status().isNotFound())
-            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value(ProblemTypes.NOT_FOUND.toString()));
+            .andExpect(problem(ProblemTypes.NOT_FOUND));
     }
 
     @Test

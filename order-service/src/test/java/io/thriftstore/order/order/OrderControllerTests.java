@@ -1,5 +1,6 @@
 package io.thriftstore.order.order;
 
+import static io.thriftstore.testing.web.Problems.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -45,8 +46,7 @@ class OrderControllerTests {
     void withoutATokenPlacingIs401() throws Exception {
         mvc.perform(post("/api/orders").contentType(MediaType.APPLICATION_JSON).content(ONE_LAMP))
             .andExpect(status().isUnauthorized())
-            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value(ProblemTypes.UNAUTHORIZED.toString()));
+            .andExpect(problem(ProblemTypes.UNAUTHORIZED));
         verifyNoInteractions(service);
     }
 
@@ -54,8 +54,7 @@ class OrderControllerTests {
     void anOrderWithoutItemsOrWithAZeroQuantityIs400NamingTheField() throws Exception {
         mvc.perform(asAlice(post("/api/orders")).content("{\"items\":[]}"))
             .andExpect(status().isBadRequest())
-            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value(ProblemTypes.VALIDATION.toString()))
+            .andExpect(problem(ProblemTypes.VALIDATION))
             .andExpect(jsonPath("$.errors[0].field").value("items"));
         mvc.perform(asAlice(post("/api/orders")).content("{\"items\":[{\"productId\":\"p-1\",\"quantity\":0}]}"))
             .andExpect(status().isBadRequest())
@@ -80,8 +79,7 @@ class OrderControllerTests {
 
         mvc.perform(asAlice(post("/api/orders")).content(ONE_LAMP))
             .andExpect(status().isConflict())
-            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value(ProblemTypes.SOLD_OUT.toString()))
+            .andExpect(problem(ProblemTypes.SOLD_OUT))
             .andExpect(jsonPath("$.items[0].productId").value("p-1"))
             .andExpect(jsonPath("$.items[0].available").value(0));
     }
@@ -106,8 +104,7 @@ class OrderControllerTests {
 
         mvc.perform(asAlice(get("/api/orders/o-of-bob")))
             .andExpect(status().isNotFound())
-            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value(ProblemTypes.NOT_FOUND.toString()));
+            .andExpect(problem(ProblemTypes.NOT_FOUND));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.thriftstore.order.review;
 
+import static io.thriftstore.testing.web.Problems.problem;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -40,8 +41,7 @@ class ReviewControllerTests {
     void pagingOutsideItsRangeIs400NamingTheParameter() throws Exception {
         mvc.perform(get("/api/sellers/user_bob/reviews").param("page", "-1"))
             .andExpect(status().isBadRequest())
-            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value(ProblemTypes.VALIDATION.toString()))
+            .andExpect(problem(ProblemTypes.VALIDATION))
             .andExpect(jsonPath("$.errors[0].field").value("page"));
         mvc.perform(get("/api/sellers/user_bob/reviews").param("size", "lots"))
             .andExpect(status().isBadRequest())

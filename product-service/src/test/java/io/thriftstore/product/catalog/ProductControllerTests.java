@@ -1,5 +1,6 @@
 package io.thriftstore.product.catalog;
 
+import static io.thriftstore.testing.web.Problems.problem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -51,8 +52,7 @@ class ProductControllerTests {
     void searchingIsPublicButBadFiltersAre400NamingTheParameter() throws Exception {
         mvc.perform(get("/api/products").param("q", "lamp\u0000"))
             .andExpect(status().isBadRequest())
-            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value(ProblemTypes.VALIDATION.toString()))
+            .andExpect(problem(ProblemTypes.VALIDATION))
             .andExpect(jsonPath("$.errors[0].field").value("q"));
         mvc.perform(get("/api/products").param("category", "spaceships"))
             .andExpect(status().isBadRequest())
@@ -72,16 +72,14 @@ class ProductControllerTests {
 
         mvc.perform(get("/api/products/p-gone"))
             .andExpect(status().isNotFound())
-            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value(ProblemTypes.NOT_FOUND.toString()));
+            .andExpect(problem(ProblemTypes.NOT_FOUND));
     }
 
     @Test
     void listingWithoutATokenIs401() throws Exception {
         mvc.perform(post("/api/products").contentType(MediaType.APPLICATION_JSON).content("{}"))
             .andExpect(status().isUnauthorized())
-            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value(ProblemTypes.UNAUTHORIZED.toString()));
+            .andExpect(problem(ProblemTypes.UNAUTHORIZED));
         verifyNoInteractions(catalog);
     }
 
@@ -89,8 +87,7 @@ class ProductControllerTests {
     void listingWithoutTheRequiredFieldsIs400NamingEach() throws Exception {
         mvc.perform(asSeller(post("/api/products")).content("{\"price\":0}"))
             .andExpect(status().isBadRequest())
-            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value(ProblemTypes.VALIDATION.toString()))
+            .andExpect(problem(ProblemTypes.VALIDATION))
             .andExpect(jsonPath("$.errors[*].field").value(hasItems("name", "price", "category", "condition", "quantity")));
         verifyNoInteractions(catalog);
     }
@@ -111,8 +108,7 @@ class ProductControllerTests {
 
         mvc.perform(asSeller(patch("/api/products/p-1")).header(HttpHeaders.IF_MATCH, "\"3\"").content("{\"price\":9}"))
             .andExpect(status().isPreconditionFailed())
-            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value(ProblemTypes.PRECONDITION_FAILED.toString()));
+            .andExpect(problem(ProblemTypes.PRECONDITION_FAILED));
         mvc.perform(asSeller(delete("/api/products/p-of-bob")))
             .andExpect(status().isNotFound())
             .andExpect(jsonPath("$.type").value(ProblemTypes.NOT_FOUND.toString()));

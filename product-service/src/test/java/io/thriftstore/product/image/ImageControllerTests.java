@@ -1,5 +1,6 @@
 package io.thriftstore.product.image;
 
+import static io.thriftstore.testing.web.Problems.problem;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -46,8 +47,7 @@ class ImageControllerTests {
     void anUnknownImageIs404EvenWithoutAToken() throws Exception {
         mvc.perform(get("/api/images/0123456789abcdef01234567"))
             .andExpect(status().isNotFound())
-            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value(ProblemTypes.NOT_FOUND.toString()));
+            .andExpect(problem(ProblemTypes.NOT_FOUND));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.thriftstore.product.inventory;
 
+import static io.thriftstore.testing.web.Problems.problem;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -52,8 +53,7 @@ class HoldControllerTests {
         mvc.perform(put("/api/holds/" + UUID.randomUUID()).contentType(MediaType.APPLICATION_JSON).content(A_HOLD)
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("user_buyer", "Buyer")))
             .andExpect(status().isForbidden())
-            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value(ProblemTypes.FORBIDDEN.toString()))
+            .andExpect(problem(ProblemTypes.FORBIDDEN))
             .andExpect(jsonPath("$.reason").value("SERVICE_ONLY"));
         mvc.perform(put("/api/holds/" + UUID.randomUUID()).contentType(MediaType.APPLICATION_JSON).content(A_HOLD)
                 .header("Thriftstore-Service-Key", "guessed"))
@@ -66,8 +66,7 @@ class HoldControllerTests {
         mvc.perform(put("/api/holds/order-1").contentType(MediaType.APPLICATION_JSON).content(A_HOLD)
                 .header("Thriftstore-Service-Key", KEY))
             .andExpect(status().isBadRequest())
-            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value(ProblemTypes.TYPE_MISMATCH.toString()))
+            .andExpect(problem(ProblemTypes.TYPE_MISMATCH))
             .andExpect(jsonPath("$.errors[0].field").value("orderId"));
         mvc.perform(put("/api/holds/" + UUID.randomUUID()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"buyerId\":\"user_buyer\",\"items\":[]}").header("Thriftstore-Service-Key", KEY))

@@ -1,5 +1,6 @@
 package io.thriftstore.wishlist.wishlist;
 
+import static io.thriftstore.testing.web.Problems.problem;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -43,8 +44,7 @@ class WishlistControllerTests {
     void withoutATokenTheWishlistIs401() throws Exception {
         mvc.perform(get("/api/wishlist"))
             .andExpect(status().isUnauthorized())
-            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value(ProblemTypes.UNAUTHORIZED.toString()));
+            .andExpect(problem(ProblemTypes.UNAUTHORIZED));
         verifyNoInteractions(wishlists);
     }
 
@@ -63,8 +63,7 @@ class WishlistControllerTests {
 
         mvc.perform(get("/api/wishlist/items/p-1").header(HttpHeaders.AUTHORIZATION, ALICE))
             .andExpect(status().isNotFound())
-            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value(ProblemTypes.NOT_FOUND.toString()));
+            .andExpect(problem(ProblemTypes.NOT_FOUND));
     }
 
     @Test
@@ -95,8 +94,7 @@ class WishlistControllerTests {
             .andExpect(jsonPath("$.type").value(ProblemTypes.CONFLICT.toString()));
         mvc.perform(put("/api/wishlist/items/p-2").header(HttpHeaders.AUTHORIZATION, ALICE))
             .andExpect(status().isServiceUnavailable())
-            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value(ProblemTypes.SERVICE_UNAVAILABLE.toString()));
+            .andExpect(problem(ProblemTypes.SERVICE_UNAVAILABLE));
     }
 
     @Test
