@@ -1,6 +1,6 @@
 package io.thriftstore.notification;
 
-import io.thriftstore.platform.auth.stomp.StompSessionLimit;
+import io.thriftstore.platform.stomp.StompSessionLimit;
 import io.thriftstore.platform.events.NotificationCreated;
 import io.thriftstore.platform.kafka.EventPublisher;
 import io.thriftstore.testing.TestInfrastructure;

@@ -51,7 +51,7 @@ final class ChatClient implements AutoCloseable {
     }
 
     static ChatClient connect(int port, TestUser user, String bearer) {
-        // The servers' small socket buffers (platform-commons StompSocketBuffers) are Tomcat's JVM-wide default,
+        // The servers' small socket buffers (platform-stomp StompSocketBuffers) are Tomcat's JVM-wide default,
         // so this client's too: it takes whole messages and must hold the largest chat frame.
         WebSocketContainer container = ContainerProvider.getWebSocketContainer();
         container.setDefaultMaxTextMessageBufferSize(64 * 1024);

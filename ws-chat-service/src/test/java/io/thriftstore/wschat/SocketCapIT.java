@@ -1,6 +1,6 @@
 package io.thriftstore.wschat;
 
-import io.thriftstore.platform.auth.stomp.StompSessionLimit;
+import io.thriftstore.platform.stomp.StompSessionLimit;
 import io.thriftstore.testing.TestInfrastructure;
 import io.thriftstore.testing.WebSocketUpgrade;
 import org.junit.jupiter.api.AfterAll;

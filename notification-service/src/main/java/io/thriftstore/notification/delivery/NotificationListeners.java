@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * <li>{@link #store}: the service's shared group, from the earliest offset. The inbox is complete
  * even for notifications published while no instance ran (a per-instance group that starts at
  * {@code latest} would never see those).</li>
- * <li>{@link #push}: this instance's own group, from {@code latest}: stores (the same idempotent
+ * <li>{@link #push}: this instance's own group (platform-stomp's {@code socketPushGroup}), from {@code latest}: stores (the same idempotent
  * upsert, so it is stored before it is shown, whichever listener comes first) and then pushes to
  * the user's sessions this instance holds. Missed pushes (a socket reconnecting, an instance
  * starting) are caught up over REST.</li>
@@ -51,7 +51,7 @@ class NotificationListeners {
     }
 
     @KafkaListener(id = "notification-push", topics = "#{@topics.name('notification-events')}",
-            groupId = "#{@pushGroup.id()}", properties = "auto.offset.reset=latest")
+            groupId = "#{@socketPushGroup.id()}", properties = "auto.offset.reset=latest")
     void push(EventEnvelope<EventData> event) {
         if (event.data() instanceof NotificationCreated created) {
             inbox.store(created);

@@ -15,7 +15,7 @@ import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Every instance reads every chat message (its own consumer group) and pushes it to the sessions it
+ * Every instance reads every chat message (its own consumer group, platform-stomp's {@code socketPushGroup}) and pushes it to the sessions it
  * holds of both participants: the recipient's, and the sender's as the acknowledgement. Recipients are
  * read from the conversation id, never from the record's word alone. Every message also counts against its sender's
  * send budget here ({@link ChatSends#observed}), whichever instance or service accepted it. The group starts at the latest
@@ -41,7 +41,7 @@ class LiveDelivery {
     }
 
     @KafkaListener(topics = "#{@topics.name(T(io.thriftstore.platform.events.Topics).CHAT_MESSAGES)}",
-        groupId = "#{@liveDeliveryGroup.id()}", properties = "auto.offset.reset=latest")
+        groupId = "#{@socketPushGroup.id()}", properties = "auto.offset.reset=latest")
     void on(EventEnvelope<EventData> event) {
         if (!(event.data() instanceof ChatMessageSent message)) {
             return;

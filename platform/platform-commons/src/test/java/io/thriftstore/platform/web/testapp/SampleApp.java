@@ -1,7 +1,6 @@
 package io.thriftstore.platform.web.testapp;
 
 import io.thriftstore.platform.auth.PublicEndpoints;
-import io.thriftstore.platform.auth.stomp.StompDestinations;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
@@ -21,10 +20,5 @@ public class SampleApp {
     @Bean
     MovableClock clock() {
         return new MovableClock(Instant.now());
-    }
-
-    @Bean
-    StompDestinations sampleDestinations() {
-        return StompDestinations.subscribe("/user/queue/echo", "/user/queue/errors").andSend("/app/echo");
     }
 }

@@ -25,8 +25,6 @@ import java.util.UUID;
     "thriftstore.allowed-origins=http://localhost:3000, https://shop.example",
     "thriftstore.rate-limit.writes-per-minute=" + SampleAppTest.WRITES_PER_MINUTE,
     "thriftstore.web.max-body-size=" + SampleAppTest.MAX_BODY_BYTES + "B",
-    "thriftstore.stomp.expiry-grace=0s",
-    "thriftstore.stomp.sweep-interval=200ms",
     // This context uses no Kafka: do not wait for a broker to declare the platform's topics.
     "spring.kafka.admin.auto-create=false",
     "spring.main.banner-mode=off"})

@@ -17,8 +17,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
-import org.springframework.messaging.handler.annotation.MessageMapping;
-import org.springframework.messaging.simp.annotation.SendToUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,9 +48,6 @@ class SampleController {
     }
 
     record Item(long id, String sellerId, String sellerName, String name, BigDecimal price, int quantity, long version) {
-    }
-
-    record Echo(String text) {
     }
 
     @GetMapping("/api/me")
@@ -143,11 +138,5 @@ class SampleController {
     @GetMapping("/api/send-error")
     void sendError(HttpServletResponse response) throws IOException {
         response.sendError(409);
-    }
-
-    @MessageMapping("/echo")
-    @SendToUser("/queue/echo")
-    Echo echo(Echo echo, CurrentUser user) {
-        return new Echo(user.name() + " (" + user.id() + "): " + echo.text());
     }
 }

@@ -1,4 +1,4 @@
-package io.thriftstore.platform.auth.stomp;
+package io.thriftstore.platform.stomp;
 
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.socket.WebSocketSession;

@@ -1,4 +1,4 @@
-package io.thriftstore.platform.auth.stomp;
+package io.thriftstore.platform.stomp;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.web.socket.CloseStatus;

@@ -1,7 +1,7 @@
-package io.thriftstore.platform.auth.stomp;
+package io.thriftstore.platform.stomp;
 
 import io.thriftstore.platform.auth.dev.DevTokens;
-import io.thriftstore.platform.web.testapp.SampleAppTest;
+import io.thriftstore.platform.stomp.testapp.SocketAppTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
@@ -16,14 +16,9 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 import java.lang.reflect.Type;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -31,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** A real STOMP client against the sample service on a random port. */
-class StompAuthenticationIT extends SampleAppTest {
+/** A real STOMP client against the sample socket service (platform-stomp wired by its auto-configuration alone) on a random port. */
+class StompAuthenticationIT extends SocketAppTest {
 
     private final WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
 
@@ -140,47 +135,6 @@ class StompAuthenticationIT extends SampleAppTest {
                 received.complete((Map<?, ?>) payload);
             }
         };
-    }
-
-    /** A bare WebSocket: no STOMP client sends a content-length its body does not have. */
-    private static final class RawSocket implements WebSocket.Listener {
-
-        private final List<String> frames = new CopyOnWriteArrayList<>();
-        private final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
-        private WebSocket socket;
-
-        static RawSocket open(URI uri) throws Exception {
-            RawSocket raw = new RawSocket();
-            raw.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, raw).get(10, TimeUnit.SECONDS);
-            return raw;
-        }
-
-        void send(String text) throws Exception {
-            socket.sendText(text, true).get(10, TimeUnit.SECONDS);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                frames.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.complete(-1);
-        }
     }
 
     /** Captures the ERROR frame the server answers with. */

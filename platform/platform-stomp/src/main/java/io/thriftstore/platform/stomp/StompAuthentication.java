@@ -1,4 +1,4 @@
-package io.thriftstore.platform.auth.stomp;
+package io.thriftstore.platform.stomp;
 
 import io.thriftstore.platform.auth.CurrentUser;
 import io.thriftstore.platform.auth.DisplayNames;

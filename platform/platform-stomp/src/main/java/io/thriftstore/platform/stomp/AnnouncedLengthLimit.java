@@ -1,4 +1,4 @@
-package io.thriftstore.platform.auth.stomp;
+package io.thriftstore.platform.stomp;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -26,7 +26,7 @@ import java.util.List;
  * more is left waiting for ever, holding a session. Spring offers no switch for this, so each
  * {@link StompSubProtocolHandler} gets a decoder that checks the headers of an incomplete frame at
  * once; the refusal then takes Spring's usual path (an ERROR frame, then the socket closes).
- * Installed for every service by {@link StompAuthAutoConfiguration}, nothing to wire.
+ * Installed for every service by {@link StompAutoConfiguration}, nothing to wire.
  */
 final class AnnouncedLengthLimit implements SmartInitializingSingleton {
 

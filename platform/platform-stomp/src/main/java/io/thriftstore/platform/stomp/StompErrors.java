@@ -1,4 +1,4 @@
-package io.thriftstore.platform.auth.stomp;
+package io.thriftstore.platform.stomp;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageDeliveryException;

@@ -1,7 +1,11 @@
-package io.thriftstore.platform.auth.stomp;
+package io.thriftstore.platform.stomp;
 
 import io.thriftstore.platform.auth.AuthAutoConfiguration;
 import io.thriftstore.platform.auth.DisplayNames;
+import io.thriftstore.platform.events.Topics;
+import io.thriftstore.platform.kafka.InstanceGroup;
+import io.thriftstore.platform.kafka.KafkaPlatformAutoConfiguration;
+import io.thriftstore.platform.web.AllowedOrigins;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.BeanFactory;
@@ -17,6 +21,10 @@ import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -24,24 +32,31 @@ import org.springframework.messaging.MessageChannel;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.context.ServletContextAware;
 import org.springframework.web.servlet.HandlerExceptionResolver;
-import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
-import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import io.micrometer.core.instrument.FunctionCounter;
 import jakarta.servlet.ServletContext;
 import jakarta.websocket.server.ServerContainer;
 
 /**
- * STOMP building blocks, present only when spring-websocket is (it is optional for platform-commons
- * users). A service's {@code @EnableWebSocketMessageBroker} configuration wires them in; see the
- * module README.
+ * STOMP over WebSocket at {@code /ws} for every service that depends on platform-stomp (DESIGN section 7): the
+ * broker is enabled here, and {@link StompEndpoint} does the whole set-up both socket services used to write
+ * themselves. A service declares what its clients may subscribe and send to ({@link StompDestinations}) and
+ * names {@link #SOCKET_PUSH_GROUP} in the listener that pushes to its sockets; see the module README.
+ * <p>
+ * Before Boot's {@code WebSocketMessagingAutoConfiguration}: that one adds Boot's JSON message converter only
+ * when the broker configuration is already there, which it is when this class comes first.
  */
-@AutoConfiguration(after = AuthAutoConfiguration.class)
+@AutoConfiguration(after = {AuthAutoConfiguration.class, KafkaPlatformAutoConfiguration.class},
+    beforeName = "org.springframework.boot.websocket.autoconfigure.servlet.WebSocketMessagingAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(name = {"org.springframework.web.socket.handler.WebSocketHandlerDecorator",
     "org.springframework.messaging.simp.stomp.StompHeaderAccessor"})
 @ConditionalOnBean({JwtDecoder.class, DisplayNames.class})
 @EnableConfigurationProperties(StompProperties.class)
-public class StompAuthAutoConfiguration {
+@EnableWebSocketMessageBroker
+public class StompAutoConfiguration {
+
+    /** The bean name of the per-instance push group: {@code groupId = "#{@socketPushGroup.id()}"}. */
+    public static final String SOCKET_PUSH_GROUP = "socketPushGroup";
 
     @Bean
     @ConditionalOnMissingBean
@@ -80,7 +95,7 @@ public class StompAuthAutoConfiguration {
     @Bean
     FilterRegistrationBean<StompSessionLimit> stompSessionLimitFilter(StompSessionLimit limit) {
         FilterRegistrationBean<StompSessionLimit> registration = new FilterRegistrationBean<>(limit);
-        registration.addUrlPatterns("/ws", "/ws/*");
+        registration.addUrlPatterns(StompEndpoint.PATH, StompEndpoint.PATH + "/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
@@ -92,19 +107,22 @@ public class StompAuthAutoConfiguration {
                 .register(registry);
     }
 
-    /**
-     * Every service's STOMP endpoint gets the cap's counting decorator and takes partial messages
-     * ({@link StompSocketBuffers}); nothing to wire in the service.
-     */
+    /** The endpoint, its broker and every interceptor and decorator above, written once (see {@link StompEndpoint}). */
     @Bean
-    WebSocketMessageBrokerConfigurer stompSocketTransport(StompSessionLimit limit, StompProperties properties) {
-        return new WebSocketMessageBrokerConfigurer() {
-            @Override
-            public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
-                registration.addDecoratorFactory(limit);
-                registration.addDecoratorFactory(StompSocketBuffers.partialMessages(StompSocketBuffers.bytes(properties.bufferSize())));
-            }
-        };
+    StompEndpoint stompEndpoint(StompAuthentication authentication, StompSessions sessions, StompSessionLimit limit,
+                                StompErrors errors, AllowedOrigins origins, StompProperties properties,
+                                @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeats) {
+        return new StompEndpoint(authentication, sessions, limit, errors, origins, properties, heartbeats);
+    }
+
+    /**
+     * A consumer group of this instance alone: the socket of the user a record is for may be held by any
+     * instance, so every instance reads every record and pushes to the sockets it holds.
+     */
+    @Bean(SOCKET_PUSH_GROUP)
+    @ConditionalOnBean(Topics.class)
+    InstanceGroup socketPushGroup(Topics topics, @Value("${spring.application.name}") String application) {
+        return InstanceGroup.of(topics, application, "push");
     }
 
     /** Tomcat's per-socket buffers at {@code thriftstore.stomp.buffer-size} ({@link StompSocketBuffers}). */

@@ -1,4 +1,4 @@
-package io.thriftstore.platform.auth.stomp;
+package io.thriftstore.platform.stomp;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package io.thriftstore.platform.auth.stomp;
+package io.thriftstore.platform.stomp;
 
 import io.thriftstore.platform.web.ServiceUnavailableException;
 import jakarta.servlet.FilterChain;
@@ -27,7 +27,7 @@ import java.util.function.LongSupplier;
  * A flood of idle sockets otherwise grows the heap until the JVM dies (docs/PERFORMANCE.md, "Idle sockets").
  * <p>
  * Counted: sockets open (seen by the handler decorator, which every STOMP endpoint gets through
- * {@link StompAuthAutoConfiguration}) plus upgrades admitted but not yet open. An admitted upgrade becomes a
+ * {@link StompAutoConfiguration}) plus upgrades admitted but not yet open. An admitted upgrade becomes a
  * socket right after the request returns, on the same thread; one that never does (the client left) stops
  * counting after {@link #ADMISSION_TTL}, so no count can leak. Admission is one short synchronized check:
  * upgrades are rare next to frames.

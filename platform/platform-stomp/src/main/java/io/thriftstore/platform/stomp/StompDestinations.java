@@ -1,4 +1,4 @@
-package io.thriftstore.platform.auth.stomp;
+package io.thriftstore.platform.stomp;
 
 import java.util.List;
 import java.util.stream.Stream;
