@@ -1,5 +1,6 @@
 package io.thriftstore.platform.productclient;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +123,18 @@ public class ProductClient {
         if (answer instanceof StockHold hold) {
             return hold;
         }
-        throw (HoldRefusedException) answer;
+        if (answer instanceof HoldRefusedException refused) {
+            throw refused;
+        }
+        throw unavailable("product-service answered the hold of order " + orderId + " without a body", null);
+    }
+
+    /**
+     * How long a caller should tell its own client to wait when product-service cannot help right now
+     * ({@code thriftstore.catalog.retry-after}); also {@link ProductServiceUnavailableException#retryAfter()}.
+     */
+    public Duration retryAfter() {
+        return properties.retryAfter();
     }
 
     private static HoldRefusedException refusal(HttpClientErrorException refused) {

@@ -194,6 +194,14 @@ class ProductClientIT {
     }
 
     @Test
+    void aHoldAnsweredWithoutABodyIsUnavailableNotANullHold() {
+        PRODUCT_SERVICE.always(Answer.json(200, ""));
+
+        assertThatThrownBy(() -> client.hold("o-7", "user_buyer", List.of(new HoldLine("p-1", 1))))
+            .isInstanceOf(ProductServiceUnavailableException.class);
+    }
+
+    @Test
     void aFailedHoldIsRetriedAndTheSecondAnswerCounts() {
         PRODUCT_SERVICE.answer(Answer.problem(503, "{}"), Answer.json(200, HOLD));
 
