@@ -23,14 +23,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.thriftstore.order.catalog.CatalogClient;
-import io.thriftstore.order.catalog.StockHold;
+import io.thriftstore.order.catalog.CatalogHolds;
 import io.thriftstore.order.review.ReviewRequest;
 import io.thriftstore.order.review.ReviewResponse;
 import io.thriftstore.platform.events.EventType;
 import io.thriftstore.platform.auth.CurrentUser;
 import io.thriftstore.platform.events.OrderEvent;
 import io.thriftstore.platform.outbox.Outbox;
+import io.thriftstore.platform.productclient.HoldLine;
+import io.thriftstore.platform.productclient.StockHold;
 import io.thriftstore.platform.web.BadRequestException;
 import io.thriftstore.platform.web.ConflictException;
 import io.thriftstore.platform.web.ETags;
@@ -57,12 +58,12 @@ public class OrderService {
 
     private final OrderRepository orders;
     private final IdempotencyKeys idempotencyKeys;
-    private final CatalogClient catalog;
+    private final CatalogHolds catalog;
     private final Outbox outbox;
     private final TransactionTemplate transaction;
     private final String currency;
 
-    OrderService(OrderRepository orders, IdempotencyKeys idempotencyKeys, CatalogClient catalog, Outbox outbox,
+    OrderService(OrderRepository orders, IdempotencyKeys idempotencyKeys, CatalogHolds catalog, Outbox outbox,
                  TransactionTemplate transaction, @Value("${thriftstore.currency:USD}") String currency) {
         this.orders = orders;
         this.idempotencyKeys = idempotencyKeys;
@@ -135,7 +136,7 @@ public class OrderService {
             }
         }
         StockHold hold = catalog.hold(orderId.toString(), buyer.id(), request.items().stream()
-            .map(item -> new CatalogClient.Line(item.productId(), item.quantity())).toList());
+            .map(item -> new HoldLine(item.productId(), item.quantity())).toList());
         if (!currency.equals(hold.currency())) {
             // product-service keeps one platform currency too: only a misconfiguration gets here.
             throw new ConflictException("These items are priced in " + hold.currency() + ", orders are in " + currency + ".");

@@ -1,6 +1,6 @@
 package io.thriftstore.wishlist.wishlist;
 
-import io.thriftstore.wishlist.catalog.CatalogProduct;
+import io.thriftstore.platform.productclient.CatalogProduct;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

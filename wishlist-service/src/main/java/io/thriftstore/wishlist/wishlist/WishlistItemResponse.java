@@ -1,7 +1,7 @@
 package io.thriftstore.wishlist.wishlist;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.thriftstore.wishlist.catalog.CatalogProduct;
+import io.thriftstore.platform.productclient.CatalogProduct;
 
 import java.math.BigDecimal;
 import java.time.Instant;

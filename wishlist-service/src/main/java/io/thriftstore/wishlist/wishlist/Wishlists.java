@@ -3,12 +3,12 @@ package io.thriftstore.wishlist.wishlist;
 import io.thriftstore.platform.events.EventType;
 import io.thriftstore.platform.events.WishlistEvent;
 import io.thriftstore.platform.outbox.Outbox;
+import io.thriftstore.platform.productclient.CatalogProduct;
+import io.thriftstore.platform.productclient.ProductClient;
+import io.thriftstore.platform.productclient.ProductServiceUnavailableException;
 import io.thriftstore.platform.web.ConflictException;
 import io.thriftstore.platform.web.NotFoundException;
 import io.thriftstore.platform.web.ServiceUnavailableException;
-import io.thriftstore.wishlist.catalog.CatalogProduct;
-import io.thriftstore.wishlist.catalog.CatalogUnavailableException;
-import io.thriftstore.wishlist.catalog.ProductCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -39,12 +39,12 @@ class Wishlists {
     private static final Pattern PRODUCT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final WishlistItems items;
-    private final ProductCatalog catalog;
+    private final ProductClient catalog;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Wishlists(WishlistItems items, ProductCatalog catalog, Outbox outbox, PlatformTransactionManager transactionManager) {
+    Wishlists(WishlistItems items, ProductClient catalog, Outbox outbox, PlatformTransactionManager transactionManager) {
         this.items = items;
         this.catalog = catalog;
         this.outbox = outbox;
@@ -121,7 +121,7 @@ class Wishlists {
         try {
             return withCurrent(item, catalog.product(productId).orElse(null));
         }
-        catch (CatalogUnavailableException e) {
+        catch (ProductServiceUnavailableException e) {
             log.warn("Showing the stored snapshot of product {}: {}", productId, e.getMessage());
             return WishlistItemResponse.snapshot(item, null);
         }
@@ -136,7 +136,7 @@ class Wishlists {
         try {
             return Optional.of(catalog.products(productIds));
         }
-        catch (CatalogUnavailableException e) {
+        catch (ProductServiceUnavailableException e) {
             log.warn("Showing stored snapshots: {}", e.getMessage());
             return Optional.empty();
         }
@@ -149,7 +149,7 @@ class Wishlists {
         try {
             return catalog.product(productId).orElseThrow(() -> new NotFoundException("No product " + productId + "."));
         }
-        catch (CatalogUnavailableException e) {
+        catch (ProductServiceUnavailableException e) {
             log.warn("Cannot add product {}: {}", productId, e.getMessage());
             throw new ServiceUnavailableException("The catalog cannot be reached right now; try again in a moment.");
         }

@@ -1,10 +1,10 @@
-package io.thriftstore.wishlist.catalog;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+package io.thriftstore.platform.productclient;
 
 import java.math.BigDecimal;
 
-/** The part of product-service's Product that a wishlist shows and snapshots. */
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** The part of product-service's Product that its callers show, snapshot or check. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CatalogProduct(
         String id,
