@@ -28,7 +28,7 @@ import java.util.UUID;
     // An outage of a few seconds is then long enough for the relay to give up on a round and retry later.
     "thriftstore.outbox.send-timeout=2s",
     "thriftstore.outbox.backoff.max=2s",
-    "thriftstore.catalog.read-timeout=1s",
+    "thriftstore.catalog.read-timeout=2s", // 1 s was shorter than a cold first call on a loaded build machine
     "logging.level.org.apache.kafka=WARN",
     "logging.level.org.apache.kafka.clients.NetworkClient=ERROR"})
 @RealInfrastructure
