@@ -1,42 +1,42 @@
 package io.thriftstore.product;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.thriftstore.testing.architecture.ServiceArchitectureTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.web.bind.annotation.RestController;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Stored documents stay inside their feature; clients and other packages see records only. */
-class ArchitectureTests {
+/**
+ * The platform's shared rules (no other service, no dev-time code, controllers -> services -> stores), and: stored
+ * documents stay inside their feature; clients and other packages see records only.
+ */
+class ArchitectureTests extends ServiceArchitectureTests {
 
-    private static final JavaClasses PRODUCTION = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("io.thriftstore.product");
+    /**
+     * Frozen (issue 18; main code is not changed here, the violations are stored in src/test/resources/archunit_store):
+     * ImageController calls ImageStore (GridFS) directly, and ImageCleanup calls ImageController.url(..) to find the
+     * product images it may delete.
+     */
+    ArchitectureTests() {
+        super("io.thriftstore.product", Rule.CONTROLLERS_DO_NOT_TOUCH_STORES, Rule.NOTHING_DEPENDS_ON_CONTROLLERS);
+    }
 
     @Test
     void documentsAndControllersAreNotPublic() {
         classes().that().areAnnotatedWith(Document.class).or().areAnnotatedWith(RestController.class)
             .should().notHaveModifier(JavaModifier.PUBLIC)
-            .check(PRODUCTION);
+            .check(mainClasses());
     }
 
     @Test
     void noPublicMethodHandsOutADocument() {
         methods().that().arePublic().and().areDeclaredInClassesThat().arePublic()
-            .should().notHaveRawReturnType(com.tngtech.archunit.base.DescribedPredicate.describe("a document",
+            .should().notHaveRawReturnType(DescribedPredicate.describe("a document",
                 type -> type.isAnnotatedWith(Document.class)))
-            .check(PRODUCTION);
-    }
-
-    @Test
-    void productionCodeDoesNotDependOnTestInfrastructure() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.thriftstore.testing..", "de.bwaldvogel..")
-            .check(PRODUCTION);
+            .check(mainClasses());
     }
 }

@@ -1,0 +1,11 @@
+package io.thriftstore.wschat;
+
+import io.thriftstore.testing.architecture.ServiceArchitectureTests;
+
+/** The platform's shared rules (no other service, no dev-time code, controllers -> services -> stores). */
+class ArchitectureTests extends ServiceArchitectureTests {
+
+    ArchitectureTests() {
+        super("io.thriftstore.wschat");
+    }
+}
