@@ -4,19 +4,13 @@ import io.thriftstore.platform.auth.CurrentUser;
 import io.thriftstore.platform.chat.ChatSends;
 import io.thriftstore.platform.chat.ConversationId;
 import io.thriftstore.platform.events.ChatMessageSent;
-import io.thriftstore.platform.events.EventType;
 import io.thriftstore.platform.kafka.EventPublisher;
 import io.thriftstore.platform.web.BadRequestException;
 import io.thriftstore.platform.web.NotFoundException;
 import io.thriftstore.platform.web.RateLimitedException;
 import io.thriftstore.platform.web.ServiceUnavailableException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The REST send: the same rules, budget and chat.message-sent as the socket's ({@link ChatSends}). The message
@@ -26,7 +20,6 @@ import java.util.concurrent.TimeoutException;
 @Component
 class MessageSender {
 
-    private static final Logger log = LoggerFactory.getLogger(MessageSender.class);
 
     private final EventPublisher publisher;
     private final ChatSends sends;
@@ -48,17 +41,7 @@ class MessageSender {
             throw new NotFoundException("No such conversation.");
         }
         ChatMessageSent message = accepted.message();
-        try {
-            publisher.publish(EventType.CHAT_MESSAGE_SENT, message).get(15, TimeUnit.SECONDS);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            sends.notSent(message);
-            throw new ServiceUnavailableException("The message could not be sent; try again.");
-        }
-        catch (ExecutionException | TimeoutException e) {
-            log.warn("Publishing chat message {} failed", message.id(), e);
-            sends.notSent(message);
+        if (!sends.publish(publisher, message)) {
             throw new ServiceUnavailableException("The message could not be sent; try again.");
         }
         return new MessageResponse(message.id(), message.conversationId(), null, message.senderId(), message.senderName(),

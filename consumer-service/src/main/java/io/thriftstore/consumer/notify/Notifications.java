@@ -36,14 +36,7 @@ public class Notifications {
      * stores once.
      */
     public void tell(EventEnvelope<? extends EventData> source, Notice notice) {
-        Instant createdAt = source.time() != null ? source.time() : Instant.now();
-        UUID id = notificationId(source.id(), notice.userId(), notice.type());
-        outbox.append(EventType.NOTIFICATION_CREATED, new NotificationCreated(id.toString(),
-                notice.userId(), notice.type().name(), notice.title(), notice.body(), notice.link(),
-                source.id().toString(), createdAt));
-        // One line per notice, in the trace of the source event (its listener continues the writer's trace).
-        log.info("Notification {} {} for {} written, from {} {}", id, notice.type(), notice.userId(), source.type(),
-                source.id());
+        write(source, notificationId(source.id(), notice.userId(), notice.type()), notice);
     }
 
     /**
@@ -52,11 +45,17 @@ public class Notifications {
      * product, however many events make the product match).
      */
     public void tellOnce(EventEnvelope<? extends EventData> source, String key, Notice notice) {
+        write(source, UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)), notice);
+    }
+
+    private void write(EventEnvelope<? extends EventData> source, UUID id, Notice notice) {
         Instant createdAt = source.time() != null ? source.time() : Instant.now();
-        outbox.append(EventType.NOTIFICATION_CREATED, new NotificationCreated(
-                UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString(),
+        outbox.append(EventType.NOTIFICATION_CREATED, new NotificationCreated(id.toString(),
                 notice.userId(), notice.type().name(), notice.title(), notice.body(), notice.link(),
                 source.id().toString(), createdAt));
+        // One line per notice, in the trace of the source event (its listener continues the writer's trace).
+        log.info("Notification {} {} for {} written, from {} {}", id, notice.type(), notice.userId(), source.type(),
+                source.id());
     }
 
     static UUID notificationId(UUID sourceEventId, String userId, NotificationType type) {

@@ -2,11 +2,7 @@ package io.thriftstore.wschat.chat;
 
 import io.thriftstore.platform.auth.CurrentUser;
 import io.thriftstore.platform.chat.ChatSends;
-import io.thriftstore.platform.events.ChatMessageSent;
-import io.thriftstore.platform.events.EventType;
 import io.thriftstore.platform.kafka.EventPublisher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.MessageMapping;
@@ -14,9 +10,6 @@ import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.simp.annotation.SendToUser;
 import org.springframework.stereotype.Controller;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code SEND /app/chat.send}: the send rules and the per-user budget shared with chat-service's REST send
@@ -27,7 +20,6 @@ import java.util.concurrent.TimeoutException;
 @Controller
 class ChatSendController {
 
-    private static final Logger log = LoggerFactory.getLogger(ChatSendController.class);
 
     private final EventPublisher publisher;
     private final ChatSends sends;
@@ -50,20 +42,7 @@ class ChatSendController {
         if (!(outcome instanceof ChatSends.Outcome.Accepted accepted)) {
             throw SendRefused.notFound(clientMessageId);
         }
-        ChatMessageSent message = accepted.message();
-        try {
-            // Waiting for the broker's ack (a few ms with linger.ms=0) lets the sender hear of a failure
-            // on its error queue instead of never getting its acknowledgement.
-            publisher.publish(EventType.CHAT_MESSAGE_SENT, message).get(15, TimeUnit.SECONDS);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            sends.notSent(message);
-            throw SendRefused.unavailable(clientMessageId);
-        }
-        catch (ExecutionException | TimeoutException e) {
-            log.warn("Publishing chat message {} failed", message.id(), e);
-            sends.notSent(message);
+        if (!sends.publish(publisher, accepted.message())) {
             throw SendRefused.unavailable(clientMessageId);
         }
     }

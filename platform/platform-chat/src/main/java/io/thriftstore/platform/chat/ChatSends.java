@@ -5,11 +5,18 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.thriftstore.platform.auth.CurrentUser;
 import io.thriftstore.platform.auth.RateLimits;
 import io.thriftstore.platform.events.ChatMessageSent;
+import io.thriftstore.platform.events.EventType;
+import io.thriftstore.platform.kafka.EventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The one chat send path's rules, for the REST send (chat-service) and the socket send (ws-chat-service):
@@ -27,6 +34,11 @@ import java.time.temporal.ChronoUnit;
 public final class ChatSends {
 
     public static final int MAX_CLIENT_MESSAGE_ID_LENGTH = 100;
+
+    /** How long a send waits for the broker's ack before the sender is told to try again. */
+    static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(15);
+
+    private static final Logger log = LoggerFactory.getLogger(ChatSends.class);
 
     private final RateLimits budget;
     private final Clock clock;
@@ -67,6 +79,29 @@ public final class ChatSends {
             clientMessageId, conversation.otherThan(sender.id()));
         acceptedHere.put(message.id(), Boolean.TRUE);
         return new Outcome.Accepted(message);
+    }
+
+    /**
+     * Publishes an accepted message on chat-messages and waits for the broker's ack (a few ms with linger.ms=0), so
+     * that the sender hears of a failure instead of never getting an answer; a failed send gives its permit back.
+     *
+     * @return whether the message was published; {@code false}: the caller tells the sender to try again
+     */
+    public boolean publish(EventPublisher publisher, ChatMessageSent message) {
+        try {
+            publisher.publish(EventType.CHAT_MESSAGE_SENT, message).get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            notSent(message);
+            return false;
+        }
+        catch (ExecutionException | TimeoutException e) {
+            log.warn("Publishing chat message {} failed", message.id(), e);
+            notSent(message);
+            return false;
+        }
     }
 
     /** The accepted message could not be published: its permit goes back, nobody will read it. */
