@@ -67,6 +67,8 @@ class PlacingOrdersIT extends OrderServiceIntegrationTest {
         assertThat(confirmed.previousStatus()).isEqualTo("PENDING");
         assertThat(confirmed.actorId()).isEqualTo("system");
         assertThat(confirmed.version()).isEqualTo(order.path("version").asLong());
+        // Readers keep the newest version of an order: the confirmation must win over the creation.
+        assertThat(created.version()).isLessThan(confirmed.version());
         assertThat(events.typesOf(order.path("id").asString())).containsExactly("order.created.v1", "order.confirmed.v1");
     }
 

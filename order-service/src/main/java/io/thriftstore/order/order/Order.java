@@ -99,6 +99,20 @@ class Order {
     }
 
     /**
+     * Buy in one step: the order placed a moment ago is confirmed before its first write, at version 1 (what a
+     * separate confirming write would have given it), so it is written once, already CONFIRMED
+     * ({@link PlacedOrders}). Only for an order never written: a stored order moves through {@link #moveTo}.
+     */
+    OrderStatus confirmBeforeFirstWrite(String actorId) {
+        if (version != null) {
+            throw new IllegalStateException("Order " + id + " is already stored");
+        }
+        OrderStatus previous = moveTo(OrderStatus.CONFIRMED, null, actorId);
+        version = 1L;
+        return previous;
+    }
+
+    /**
      * Records the buyer's review; the caller has checked that the order is DELIVERED and not yet reviewed. The
      * status and {@code updatedAt} stay as they are: a review is not a step of the lifecycle.
      */

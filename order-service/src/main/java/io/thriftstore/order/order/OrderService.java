@@ -57,15 +57,17 @@ public class OrderService {
     private static final Duration COMMIT_MARGIN = Duration.ofSeconds(5);
 
     private final OrderRepository orders;
+    private final PlacedOrders placedOrders;
     private final IdempotencyKeys idempotencyKeys;
     private final CatalogHolds catalog;
     private final Outbox outbox;
     private final TransactionTemplate transaction;
     private final String currency;
 
-    OrderService(OrderRepository orders, IdempotencyKeys idempotencyKeys, CatalogHolds catalog, Outbox outbox,
+    OrderService(OrderRepository orders, PlacedOrders placedOrders, IdempotencyKeys idempotencyKeys, CatalogHolds catalog, Outbox outbox,
                  TransactionTemplate transaction, @Value("${thriftstore.currency:USD}") String currency) {
         this.orders = orders;
+        this.placedOrders = placedOrders;
         this.idempotencyKeys = idempotencyKeys;
         this.catalog = catalog;
         this.outbox = outbox;
@@ -106,10 +108,13 @@ public class OrderService {
                     return repeat(earlier.get(), hash);
                 }
             }
-            orders.saveAndFlush(order);
-            outbox.append(OrderStatus.PENDING.event(), OrderResponse.event(order, null, buyer.id()));
-            // The stock is held: confirmed at once, by the platform (the same transition an answer used to make).
-            move(order, OrderStatus.CONFIRMED, null, OrderEvent.SYSTEM_ACTOR);
+            OrderEvent created = OrderResponse.event(order, null, buyer.id());
+            // The stock is held: confirmed at once, by the platform, and written once (one row, its lines, its two
+            // history entries) with order.created and order.confirmed beside it.
+            OrderStatus previous = order.confirmBeforeFirstWrite(OrderEvent.SYSTEM_ACTOR);
+            placedOrders.insert(order);
+            outbox.append(OrderStatus.PENDING.event(), created);
+            outbox.append(OrderStatus.CONFIRMED.event(), OrderResponse.event(order, previous, OrderEvent.SYSTEM_ACTOR));
             return new Placed(OrderResponse.of(order), true);
         });
         if (placed.created()) {
