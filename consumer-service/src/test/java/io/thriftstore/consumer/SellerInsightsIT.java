@@ -59,6 +59,8 @@ class SellerInsightsIT {
         Events.Order confirmed = events.order(ann, seller, line(lamp.id, "Brass lamp", "10", 1), line(chair.id, "Oak chair", "25", 1));
         confirmed.created();
         confirmed.confirmed();
+        // Bought in one step, every order.created comes with an order.confirmed: alone it counts for nothing (an order
+        // an older order-service left PENDING counts once it is confirmed, rejected or timed out).
         Events.Order pending = events.order(bob, seller, line(lamp.id, "Brass lamp", "10", 1));
         pending.created();
         // A late copy of an old transition (new event id, older order version) moves nothing back.
@@ -82,7 +84,7 @@ class SellerInsightsIT {
         JsonNode byStatus = insights.path("ordersByStatus");
         assertThat(List.of("PENDING", "CONFIRMED", "REJECTED", "CANCELLED", "SHIPPED", "DELIVERED"))
             .map(status -> byStatus.path(status).asLong())
-            .containsExactly(1L, 1L, 1L, 1L, 0L, 2L);
+            .containsExactly(0L, 1L, 1L, 1L, 0L, 2L);
         assertThat(insights.path("itemsSold").asLong()).isEqualTo(3);
         assertThat(insights.path("revenue").decimalValue()).isEqualByComparingTo("45.00");
         assertThat(insights.path("wishlistAdds").asLong()).isEqualTo(3);
@@ -99,7 +101,8 @@ class SellerInsightsIT {
         JsonNode lampInsights = api.get("/api/insights/products/" + lamp.id, seller.bearer()).json();
         assertThat(lampInsights.path("productId").asString()).isEqualTo(lamp.id);
         assertThat(lampInsights.path("wishlistCount").asLong()).as("Ann removed it again").isEqualTo(1);
-        assertThat(lampInsights.path("orderCount").asLong()).isEqualTo(4);
+        // delivered, rejected, confirmed; not the order.created that came alone
+        assertThat(lampInsights.path("orderCount").asLong()).isEqualTo(3);
         assertThat(lampInsights.path("itemsSold").asLong()).isEqualTo(2);
     }
 

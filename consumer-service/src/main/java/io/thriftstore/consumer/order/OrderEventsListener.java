@@ -11,7 +11,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** order-events: the seller's order figures, and the notifications of DESIGN section 6. */
+/**
+ * order-events: the seller's order figures, and the notifications of DESIGN section 6. order.created never gets
+ * here ({@link OrderCreatedFilter}): the order.confirmed committed with it carries the same order.
+ */
 @Component
 class OrderEventsListener {
 
@@ -27,7 +30,7 @@ class OrderEventsListener {
         this.notifications = notifications;
     }
 
-    @KafkaListener(topics = "#{@topics.name('order-events')}")
+    @KafkaListener(topics = "#{@topics.name('order-events')}", filter = OrderCreatedFilter.BEAN)
     @Transactional
     void on(EventEnvelope<EventData> event) {
         if (!(event.data() instanceof OrderEvent order) || event.eventType().isEmpty()) {
