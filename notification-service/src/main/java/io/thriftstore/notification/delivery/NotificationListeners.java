@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +21,11 @@ import org.springframework.stereotype.Component;
  * <li>{@link #store}: the service's shared group, from the earliest offset. The inbox is complete
  * even for notifications published while no instance ran (a per-instance group that starts at
  * {@code latest} would never see those).</li>
- * <li>{@link #push}: this instance's own group (platform-stomp's {@code socketPushGroup}), from {@code latest}: stores (the same idempotent
- * upsert, so it is stored before it is shown, whichever listener comes first) and then pushes to
- * the user's sessions this instance holds. Missed pushes (a socket reconnecting, an instance
- * starting) are caught up over REST.</li>
+ * <li>{@link #push}: this instance's own group (platform-stomp's {@code socketPushGroup}), from {@code latest}: when
+ * the user has a session on this instance, stores (the same idempotent upsert, so it is stored before it is shown,
+ * whichever listener comes first) and then pushes to those sessions. For a user with no session here it does
+ * nothing: most users are not connected at any moment, and storing twice for them cost a store write per
+ * notification. Missed pushes (a socket reconnecting, an instance starting) are caught up over REST.</li>
  * </ul>
  */
 @Component
@@ -33,11 +35,14 @@ class NotificationListeners {
 
     private final Inbox inbox;
     private final SimpMessagingTemplate messaging;
+    private final SimpUserRegistry sessions;
     private final ObservationRegistry observations;
 
-    NotificationListeners(Inbox inbox, SimpMessagingTemplate messaging, ObservationRegistry observations) {
+    NotificationListeners(Inbox inbox, SimpMessagingTemplate messaging, SimpUserRegistry sessions,
+                          ObservationRegistry observations) {
         this.inbox = inbox;
         this.messaging = messaging;
+        this.sessions = sessions;
         this.observations = observations;
     }
 
@@ -53,7 +58,8 @@ class NotificationListeners {
     @KafkaListener(id = "notification-push", topics = "#{@topics.name('notification-events')}",
             groupId = "#{@socketPushGroup.id()}", properties = "auto.offset.reset=latest")
     void push(EventEnvelope<EventData> event) {
-        if (event.data() instanceof NotificationCreated created) {
+        // Principal name = user id (platform StompAuthentication): the registry knows whose sessions this instance holds.
+        if (event.data() instanceof NotificationCreated created && sessions.getUser(created.userId()) != null) {
             inbox.store(created);
             // The push is a span of the trace the event came with (the listener continues it), so one trace goes
             // from the request that caused the notification to the frame; its log line carries that trace id.
