@@ -66,11 +66,12 @@ say() { printf '[perf %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 baseline_jar() { ls "$PERF"/baseline/target/perf-baseline-*.jar | grep -v original | head -1; }
 
 # --- stop everything on exit, whatever happened -------------------------------------------------------
-SAMPLER_PID="" CPU_SAMPLER_PID="" BASELINE_PID=""
+SAMPLER_PID="" CPU_SAMPLER_PID="" STALL_WATCH_PID="" BASELINE_PID=""
 cleanup() {
   set +e
   [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null
   [ -n "$CPU_SAMPLER_PID" ] && kill "$CPU_SAMPLER_PID" 2>/dev/null
+  [ -n "$STALL_WATCH_PID" ] && kill "$STALL_WATCH_PID" 2>/dev/null
   [ -n "$BASELINE_PID" ] && kill "$BASELINE_PID" 2>/dev/null && wait "$BASELINE_PID" 2>/dev/null
   if [ -d "$DATA/run" ] && ! $keep; then
     say "stopping the platform"
@@ -150,6 +151,20 @@ sample_cpu() {
 }
 sample_cpu &
 CPU_SAMPLER_PID=$!
+# --- stall watch: the first time a service's MongoDB driver says the stand-in stopped answering (heartbeat read
+# timeout), the infrastructure JVM's threads are dumped into the results, twice 5 s apart. The stand-in stalled once
+# (docs/PERFORMANCE.md, "JDK 17 against JDK 25") and its JVM had exited before anyone could look.
+JCMD="${RUN_JAVA_HOME:+$RUN_JAVA_HOME/bin/}jcmd"
+watch_stalls() {
+  while ! grep -qs "MongoSocketReadTimeoutException" "$DATA"/logs/*-service.log; do sleep 2; done
+  say "a service reports the MongoDB stand-in not answering: thread dumps in $RESULTS/infra-threads-*.txt"
+  for n in 1 2; do
+    "$JCMD" "$(cat "$DATA/run/infra.pid")" Thread.print >"$RESULTS/infra-threads-$n.txt" 2>&1
+    sleep 5
+  done
+}
+watch_stalls &
+STALL_WATCH_PID=$!
 # Wait (up to 3 min) until every service's consumer group has caught up, so no baseline or phase runs beside
 # the backlog of what ran before it.
 drain() {
@@ -224,8 +239,8 @@ for s in "${scenarios[@]}"; do
 done
 
 # --- summary --------------------------------------------------------------------------------------------
-kill "$SAMPLER_PID" "$CPU_SAMPLER_PID" 2>/dev/null || true
-SAMPLER_PID="" CPU_SAMPLER_PID=""
+kill "$SAMPLER_PID" "$CPU_SAMPLER_PID" "$STALL_WATCH_PID" 2>/dev/null || true
+SAMPLER_PID="" CPU_SAMPLER_PID="" STALL_WATCH_PID=""
 USERS="$USERS" "$PERF/summarize.sh" "$RESULTS" "$DURATION" \
   "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); JDK: $JDK_VERSION ($JAVA); JAVA_OPTS: $JAVA_OPTS; warm-up ${WARMUP}s, phases ${DURATION}s, users $USERS, notify: $ORDER_PAIRS sellers' sockets, open model at $ORDER_RATE orders/s offered; chat pairs $CHAT_PAIRS at $CHAT_RATE/s + $IDLE_SOCKETS idle sockets, mixed $MIXED_RATE/s" \
   | tee "$SUMMARY"
