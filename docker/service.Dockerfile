@@ -27,14 +27,14 @@ RUN --mount=type=cache,target=/root/.m2 \
     set -eu; \
     services="product-service wishlist-service chat-service consumer-service order-service ws-chat-service notification-service"; \
     ./mvnw -B -q install -DskipTests \
-        -pl "$(echo $services | tr ' ' ','),platform/platform-launcher" -am; \
+        -pl "$(echo $services | tr ' ' ','),devtools/platform-launcher" -am; \
     for service in $services; do \
         java -Djarmode=tools -jar "${service}/target/${service}-"*.jar extract --layers \
             --application-filename app.jar --destination "/build/${service}"; \
     done; \
-    ./mvnw -B -q -pl platform/platform-launcher dependency:copy-dependencies \
+    ./mvnw -B -q -pl devtools/platform-launcher dependency:copy-dependencies \
         -DincludeScope=runtime -DexcludeGroupIds=io.zonky.test.postgres -DoutputDirectory=/build/devtools/lib; \
-    cp platform/platform-launcher/target/platform-launcher-*.jar /build/devtools/lib/
+    cp devtools/platform-launcher/target/platform-launcher-*.jar /build/devtools/lib/
 # Layers change at different rates (libraries rarely, our snapshot modules and classes often), so a code
 # change re-sends only the small top layers. Without --launcher the extracted app.jar runs with plain
 # `java -jar` and a lib/ classpath, which is what CDS needs (no nested jars), and the spring-boot-loader layer

@@ -1,4 +1,4 @@
-import io.thriftstore.platform.auth.dev.DevTokens;
+import io.thriftstore.devtools.tokens.DevTokens;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * Product listed -> NEW_MATCH frame, with many saved searches in place (issue 19). Run by perf/matches.sh;
  * alone, against a running platform (write rate limit raised):
  * <pre>
- * java -cp "$(cat platform/platform-launcher/target/launcher.classpath):platform/platform-launcher/target/platform-launcher-0.1.0-SNAPSHOT.jar" \
+ * java -cp "$(cat devtools/platform-launcher/target/launcher.classpath):devtools/platform-launcher/target/platform-launcher-0.1.0-SNAPSHOT.jar" \
  *   perf/matches/NewMatchLatency.java --offset 0 --keys .data/dev-keys --searches 10000 --listings 200 --rate 5
  * </pre>
  * 1. Seeds {@code searches} saved searches over REST (20 per user, the most the contract allows): one

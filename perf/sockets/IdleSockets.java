@@ -1,4 +1,4 @@
-import io.thriftstore.platform.auth.dev.DevTokens;
+import io.thriftstore.devtools.tokens.DevTokens;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * service's live heap per socket: {@code jcmd <pid> GC.class_histogram} (a full GC, then the live objects)
  * before and after, divided by the sockets open. Run by perf/sockets.sh; alone, against a running service:
  * <pre>
- * java -cp "$(cat platform/platform-launcher/target/launcher.classpath):platform/platform-launcher/target/platform-launcher-0.1.0-SNAPSHOT.jar" \
+ * java -cp "$(cat devtools/platform-launcher/target/launcher.classpath):devtools/platform-launcher/target/platform-launcher-0.1.0-SNAPSHOT.jar" \
  *   perf/sockets/IdleSockets.java --url ws://localhost:5015/ws --keys .data/dev-keys --count 1000 \
  *   --destination /user/queue/messages --pid $(cat .data/run/ws-chat-service.pid)
  * </pre>

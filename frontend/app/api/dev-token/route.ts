@@ -4,7 +4,7 @@ import path from "node:path";
 import { dashboardOrigin, devAuthEnabled } from "@/lib/config";
 
 // Dev-auth only: signs Clerk-shaped RS256 tokens with the launcher's dev key
-// (the shape of platform-commons' DevTokens). Absent whenever Clerk is configured.
+// (the shape of devtools/dev-tokens' DevTokens). Absent whenever Clerk is configured.
 export const dynamic = "force-dynamic";
 
 const TTL_SECONDS = 120;

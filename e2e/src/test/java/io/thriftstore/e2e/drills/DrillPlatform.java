@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 import de.bwaldvogel.mongo.MongoServer;
 import io.thriftstore.embeddedmongo.PlatformH2Backend;
 import io.thriftstore.kafkabroker.KafkaBrokerProcess;
-import io.thriftstore.platform.auth.dev.DevTokens;
+import io.thriftstore.devtools.tokens.DevTokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import io.thriftstore.e2e.Platform;
 import io.thriftstore.e2e.StompProbe;
-import io.thriftstore.platform.auth.dev.DevTokens;
+import io.thriftstore.devtools.tokens.DevTokens;
 import io.thriftstore.testing.stomp.RawStomp;
 import tools.jackson.databind.JsonNode;
 

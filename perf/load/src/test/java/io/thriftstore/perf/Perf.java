@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.thriftstore.platform.auth.dev.DevTokens;
+import io.thriftstore.devtools.tokens.DevTokens;
 
 /**
  * What every simulation shares: its parameters (Java system properties, see perf/README.md), the platform's

@@ -1,6 +1,5 @@
 package io.thriftstore.platform.auth;
 
-import io.thriftstore.platform.auth.dev.DevTokens;
 import io.thriftstore.platform.web.AllowedOrigins;
 import io.thriftstore.platform.web.WebProblemsAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -94,14 +93,14 @@ public class AuthAutoConfiguration {
                     + "public key (file:.data/dev-keys/public.pem, written by ./thriftstore up)");
         }
         String issuer = StringUtils.hasText(auth.issuer()) ? auth.issuer()
-            : mode == AuthProperties.Mode.DEV ? DevTokens.DEFAULT_ISSUER : null;
+            : mode == AuthProperties.Mode.DEV ? AuthProperties.DEV_ISSUER : null;
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(issuer != null ? JwtValidators.createDefaultWithIssuer(issuer) : JwtValidators.createDefault());
         // The default validators check exp only when a token has one: a token without it would never expire.
         validators.add(new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
         if (mode == AuthProperties.Mode.CLERK) {
             // Whatever key is configured, a token the dev tooling issued is never a Clerk user's.
-            validators.add(new JwtClaimValidator<String>(JwtClaimNames.ISS, iss -> !DevTokens.DEFAULT_ISSUER.equals(iss)));
+            validators.add(new JwtClaimValidator<String>(JwtClaimNames.ISS, iss -> !AuthProperties.DEV_ISSUER.equals(iss)));
         }
         validators.add(new AzpValidator(allowedOrigins));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));

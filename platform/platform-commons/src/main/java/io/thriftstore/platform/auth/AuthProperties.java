@@ -22,5 +22,13 @@ import org.springframework.core.io.Resource;
 public record AuthProperties(@DefaultValue("true") boolean enabled, Mode mode, Resource publicKeyLocation,
                              String jwkSetUri, String issuer) {
 
+    /**
+     * The {@code iss} of every token the dev tooling signs (devtools/dev-tokens' {@code DevTokens}): dev mode
+     * expects it, Clerk mode refuses it. Written here as well as in DevTokens, so no service jar needs the module
+     * that holds the dev signing code (and DevTokens stays plain Java, without this module's Spring stack);
+     * AuthModeTests checks that the two agree.
+     */
+    public static final String DEV_ISSUER = "thriftstore-dev";
+
     public enum Mode { DEV, CLERK }
 }

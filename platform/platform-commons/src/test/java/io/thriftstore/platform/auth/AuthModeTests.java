@@ -1,6 +1,6 @@
 package io.thriftstore.platform.auth;
 
-import io.thriftstore.platform.auth.dev.DevTokens;
+import io.thriftstore.devtools.tokens.DevTokens;
 import io.thriftstore.platform.web.testapp.SampleApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +50,13 @@ class AuthModeTests {
     @Test
     void aDevIssuedTokenIsRefusedOutsideDevMode() throws Exception {
         assertThat(me(KEYS.sign("user_mallory", "Mallory"))).isEqualTo(401);
+    }
+
+    @Test
+    void theRuntimeKnowsTheDevIssuerTheDevToolingSigns() {
+        // The runtime keeps its own copy (it must not depend on devtools/dev-tokens): a drift would let dev tokens
+        // into Clerk mode and lock them out of dev mode.
+        assertThat(AuthProperties.DEV_ISSUER).isEqualTo(DevTokens.DEFAULT_ISSUER);
     }
 
     @Test

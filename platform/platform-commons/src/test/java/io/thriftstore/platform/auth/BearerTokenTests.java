@@ -1,6 +1,6 @@
 package io.thriftstore.platform.auth;
 
-import io.thriftstore.platform.auth.dev.DevTokens;
+import io.thriftstore.devtools.tokens.DevTokens;
 import io.thriftstore.platform.web.testapp.SampleAppTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;

@@ -1,6 +1,6 @@
 package io.thriftstore.platform.stomp;
 
-import io.thriftstore.platform.auth.dev.DevTokens;
+import io.thriftstore.devtools.tokens.DevTokens;
 import io.thriftstore.platform.stomp.testapp.SocketAppTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

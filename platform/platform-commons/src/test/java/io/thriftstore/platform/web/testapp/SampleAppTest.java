@@ -1,6 +1,6 @@
 package io.thriftstore.platform.web.testapp;
 
-import io.thriftstore.platform.auth.dev.DevTokens;
+import io.thriftstore.devtools.tokens.DevTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
