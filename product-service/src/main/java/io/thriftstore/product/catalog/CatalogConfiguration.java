@@ -3,7 +3,7 @@ package io.thriftstore.product.catalog;
 import io.thriftstore.platform.auth.PublicEndpoints;
 import io.thriftstore.platform.events.Topics;
 import io.thriftstore.platform.kafka.InstanceGroup;
-import io.thriftstore.product.outbox.RelayedCollection;
+import io.thriftstore.platform.outbox.OutboxCollection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,8 +30,8 @@ class CatalogConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    RelayedCollection productEvents() {
-        return new RelayedCollection(Products.COLLECTION);
+    OutboxCollection productEvents() {
+        return new OutboxCollection(Products.COLLECTION);
     }
 
     /** Categories, sort orders and views are lowercase on the wire; an unknown value is a 400 listing the valid ones. */

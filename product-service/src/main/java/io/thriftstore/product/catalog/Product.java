@@ -1,7 +1,7 @@
 package io.thriftstore.product.catalog;
 
 import io.thriftstore.platform.events.ProductEvent;
-import io.thriftstore.product.outbox.PendingEvent;
+import io.thriftstore.platform.outbox.PendingEvent;
 import org.bson.types.ObjectId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;

@@ -1,10 +1,7 @@
 package io.thriftstore.product.catalog;
 
 import io.thriftstore.platform.events.EventEnvelope;
-import io.thriftstore.product.outbox.PendingEvent;
-import io.thriftstore.product.outbox.PendingEvents;
-import io.thriftstore.product.outbox.RelayTrigger;
-import io.thriftstore.platform.tracing.TraceParents;
+import io.thriftstore.platform.outbox.MongoOutbox;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
@@ -51,15 +48,13 @@ class Products implements InitializingBean {
         List.of("status_created", "status_price", "seller_status_created", "category_status_created", "category_status_price");
 
     private final MongoTemplate mongo;
-    private final RelayTrigger relay;
+    private final MongoOutbox outbox;
     private final CatalogCache cache;
-    private final TraceParents traceParents;
 
-    Products(MongoTemplate mongo, RelayTrigger relay, CatalogCache cache, TraceParents traceParents) {
+    Products(MongoTemplate mongo, MongoOutbox outbox, CatalogCache cache) {
         this.mongo = mongo;
-        this.relay = relay;
+        this.outbox = outbox;
         this.cache = cache;
-        this.traceParents = traceParents;
     }
 
     /**
@@ -120,10 +115,10 @@ class Products implements InitializingBean {
 
     /** Stores a new product together with the event announcing it. */
     void insert(Product product, EventEnvelope<?> created) {
-        Product stored = mongo.insert(product.withPendingEvents(List.of(PendingEvent.of(created, traceParents.current())), product.createdAt()));
+        Product stored = mongo.insert(product.withPendingEvents(List.of(outbox.pendingEvent(created)), product.createdAt()));
         // After the write: a read from now on sees it (CatalogCache), whichever instance's event arrives when.
         cache.productsChanged();
-        relay.eventsStored(COLLECTION, stored.id());
+        outbox.stored(COLLECTION, stored.id());
     }
 
     /**
@@ -145,7 +140,7 @@ class Products implements InitializingBean {
             .set("updatedAt", after.updatedAt())
             .set("version", after.version());
         if (events.length > 0) {
-            PendingEvents.push(update, after.updatedAt(), traceParents.current(), events);
+            outbox.push(update, after.updatedAt(), events);
         }
         Query unchanged = Query.query(where("_id").is(before.id()).and("version").is(before.version()));
         boolean replaced = mongo.updateFirst(unchanged, update, Product.class).getMatchedCount() == 1;
@@ -153,7 +148,7 @@ class Products implements InitializingBean {
             cache.productsChanged();
         }
         if (replaced && events.length > 0) {
-            relay.eventsStored(COLLECTION, before.id());
+            outbox.stored(COLLECTION, before.id());
         }
         return replaced;
     }
@@ -246,6 +241,6 @@ class Products implements InitializingBean {
 
     /** Lists do not need what is only there for stock bookkeeping and the relay. */
     private static void withoutInternals(Query query) {
-        query.fields().exclude(STOCK_HOLDS, PendingEvents.FIELD, PendingEvents.SINCE);
+        query.fields().exclude(STOCK_HOLDS, MongoOutbox.FIELD, MongoOutbox.SINCE);
     }
 }

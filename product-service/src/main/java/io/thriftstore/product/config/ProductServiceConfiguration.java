@@ -9,11 +9,14 @@ import io.thriftstore.platform.auth.CurrentUser;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
 
+/** Scheduling: the hold expiry and the image sweep ({@code @Scheduled}); the outbox relay has its own thread. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class ProductServiceConfiguration {
 
     static {

@@ -1,7 +1,7 @@
 package io.thriftstore.product.inventory;
 
 import io.thriftstore.platform.auth.PublicEndpoints;
-import io.thriftstore.product.outbox.RelayedCollection;
+import io.thriftstore.platform.outbox.OutboxCollection;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +17,8 @@ class InventoryConfiguration {
 
     /** Answers to orders wait in their reservation until relayed. */
     @Bean
-    RelayedCollection reservationEvents() {
-        return new RelayedCollection(Reservations.COLLECTION);
+    OutboxCollection reservationEvents() {
+        return new OutboxCollection(Reservations.COLLECTION);
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.thriftstore.product.inventory;
 
-import io.thriftstore.product.outbox.PendingEvent;
+import io.thriftstore.platform.outbox.PendingEvent;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.FieldType;

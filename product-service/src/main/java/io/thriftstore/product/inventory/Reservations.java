@@ -1,9 +1,7 @@
 package io.thriftstore.product.inventory;
 
 import io.thriftstore.platform.events.EventEnvelope;
-import io.thriftstore.product.outbox.PendingEvents;
-import io.thriftstore.product.outbox.RelayTrigger;
-import io.thriftstore.platform.tracing.TraceParents;
+import io.thriftstore.platform.outbox.MongoOutbox;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,15 +24,13 @@ class Reservations {
     static final String EXPIRES_AT = "expiresAt";
 
     private final MongoTemplate mongo;
-    private final RelayTrigger relay;
+    private final MongoOutbox outbox;
     private final Clock clock;
-    private final TraceParents traceParents;
 
-    Reservations(MongoTemplate mongo, Clock clock, RelayTrigger relay, TraceParents traceParents) {
+    Reservations(MongoTemplate mongo, Clock clock, MongoOutbox outbox) {
         this.mongo = mongo;
         this.clock = clock;
-        this.relay = relay;
-        this.traceParents = traceParents;
+        this.outbox = outbox;
     }
 
     /** The order's reservation: a new one in RESERVING, or the one an earlier delivery already opened. */
@@ -135,12 +131,12 @@ class Reservations {
         Instant now = clock.instant();
         Update update = more.set("state", to).set("updatedAt", now);
         if (answer != null) {
-            PendingEvents.push(update, now, traceParents.current(), answer);
+            outbox.push(update, now, answer);
         }
         Query inState = Query.query(where("_id").is(orderId).and("state").is(from));
         boolean moved = mongo.updateFirst(inState, update, Reservation.class).getMatchedCount() == 1;
         if (moved && answer != null) {
-            relay.eventsStored(COLLECTION, orderId);
+            outbox.stored(COLLECTION, orderId);
         }
         return moved;
     }

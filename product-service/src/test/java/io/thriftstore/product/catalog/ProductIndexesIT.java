@@ -26,9 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
-import io.thriftstore.platform.tracing.TraceParents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,8 +60,8 @@ class ProductIndexesIT {
         client = MongoClients.create(container.getConnectionString());
         mongo = new MongoTemplate(client, "products");
         CatalogCache cache = new CatalogCache(new CatalogCacheProperties(Duration.ofSeconds(2), 100), Optional.empty());
-        Products products = new Products(mongo, (collection, id) -> { }, cache,
-            new TraceParents(Tracer.NOOP, Propagator.NOOP));
+        // Only its indexes are wanted here: no outbox.
+        Products products = new Products(mongo, null, cache);
         products.afterPropertiesSet();
         // Enough products, in every category, status and price, that a collection scan is never the cheap plan.
         List<Product> some = new ArrayList<>();

@@ -5,8 +5,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -14,7 +12,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,7 +21,6 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,12 +35,14 @@ import io.thriftstore.platform.tracing.TraceParentsAutoConfiguration;
 
 /**
  * The outbox of a PostgreSQL service: {@link Outbox} and {@link ConsumedEvents} for its
- * transactions, the relay to Kafka and its metrics. Its tables come with the module's
- * Flyway migration ({@code db/migration/platform-outbox}).
+ * transactions, and {@link OutboxTable}, the store that {@link OutboxRelayAutoConfiguration}
+ * relays to Kafka. Its tables come with the module's Flyway migration
+ * ({@code db/migration/platform-outbox}). A MongoDB service gets {@link MongoOutboxAutoConfiguration}
+ * instead.
  */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
-        KafkaAutoConfiguration.class, KafkaPlatformAutoConfiguration.class,
-        CompositeMeterRegistryAutoConfiguration.class, TraceParentsAutoConfiguration.class})
+        KafkaAutoConfiguration.class, KafkaPlatformAutoConfiguration.class, TraceParentsAutoConfiguration.class})
+@ConditionalOnClass(JdbcTemplate.class)
 @ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties(OutboxProperties.class)
 public final class OutboxAutoConfiguration {
@@ -63,27 +62,12 @@ public final class OutboxAutoConfiguration {
         return new ConsumedEvents(dataSource);
     }
 
+    /** The store the relay ({@link OutboxRelayAutoConfiguration}) publishes. */
     @Bean
     OutboxTable outboxTable(DataSource dataSource) {
-        return new OutboxTable(new JdbcTemplate(dataSource));
-    }
-
-    @Bean
-    OutboxMetrics outboxMetrics(OutboxTable outboxTable, ObjectProvider<MeterRegistry> registry) {
-        return new OutboxMetrics(outboxTable, registry.getIfUnique(() -> Metrics.globalRegistry));
-    }
-
-    @Bean
-    @ConditionalOnBooleanProperty(name = "thriftstore.outbox.relay.enabled", matchIfMissing = true)
-    OutboxRelay outboxRelay(DataSource dataSource, OutboxTable outboxTable, OutboxMetrics outboxMetrics,
-            OutboxProperties properties, KafkaProperties kafkaProperties,
-            ObjectProvider<KafkaConnectionDetails> connectionDetails, Environment environment) {
         // Its own transaction manager: the relay's rounds are plain JDBC whatever the service
         // uses for its own work (JPA or JDBC).
-        return new OutboxRelay(outboxTable, new JdbcTransactionManager(dataSource),
-                relayProducers(kafkaProperties, connectionDetails.getIfAvailable(), properties,
-                        applicationName(environment)),
-                properties, outboxMetrics);
+        return new OutboxTable(new JdbcTemplate(dataSource), new JdbcTransactionManager(dataSource));
     }
 
     /**
@@ -125,7 +109,7 @@ public final class OutboxAutoConfiguration {
         return factory;
     }
 
-    private static String applicationName(Environment environment) {
+    static String applicationName(Environment environment) {
         return environment.getProperty("spring.application.name", "thriftstore");
     }
 }

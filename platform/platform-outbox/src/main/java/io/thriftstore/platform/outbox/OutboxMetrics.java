@@ -9,11 +9,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.thriftstore.platform.outbox.OutboxTable.Backlog;
+import io.thriftstore.platform.outbox.OutboxStore.Backlog;
 
 /**
- * The outbox's meters: {@code outbox.pending} and {@code outbox.oldest.age} (seconds) read the
- * table, so every instance reports the backlog whichever relay holds the lock, and they keep
+ * The outbox's meters, the same for every store: {@code outbox.pending} and {@code outbox.oldest.age}
+ * (seconds) read the store, so every instance reports the backlog whichever relay holds the lock, and they keep
  * working while Kafka is down; {@code outbox.published} and {@code outbox.publish.failures}
  * count this instance's sends.
  */
@@ -24,15 +24,15 @@ class OutboxMetrics {
     /** Several registries (or scrapes) within this time share one query. */
     private static final long BACKLOG_CACHE_NANOS = Duration.ofSeconds(1).toNanos();
 
-    private final OutboxTable table;
+    private final OutboxStore store;
     private final Counter published;
     private final Counter failures;
 
     private Backlog backlog;
     private long backlogReadAt;
 
-    OutboxMetrics(OutboxTable table, MeterRegistry registry) {
-        this.table = table;
+    OutboxMetrics(OutboxStore store, MeterRegistry registry) {
+        this.store = store;
         Gauge.builder("outbox.pending", this, metrics -> metrics.read(Backlog::pending))
                 .description("Events written to the outbox and not yet acknowledged by Kafka")
                 .strongReference(true)
@@ -66,7 +66,7 @@ class OutboxMetrics {
         long now = System.nanoTime();
         if (backlog == null || now - backlogReadAt > BACKLOG_CACHE_NANOS) {
             try {
-                backlog = table.backlog();
+                backlog = store.backlog();
             } catch (RuntimeException e) {
                 log.debug("Cannot read the outbox backlog", e);
             }

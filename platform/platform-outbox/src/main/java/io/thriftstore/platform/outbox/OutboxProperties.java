@@ -19,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param consumedRetention how long consumed-event records are kept; redeliveries older than this are
  *                          no longer recognised, so keep it well above Kafka's retention
  * @param cleanupInterval how often expired rows are deleted
+ * @param leaseTtl MongoDB only: how long the relay lease lasts without renewal. After an instance dies, another
+ *                 (or its own restarted process, a new holder) takes the relay over at most this long later; a
+ *                 wave of sends must fit in it ({@code sendTimeout} well below it)
  */
 @Validated
 @ConfigurationProperties("thriftstore.outbox")
@@ -30,7 +33,8 @@ record OutboxProperties(
         @DefaultValue Backoff backoff,
         @DefaultValue("24h") Duration publishedRetention,
         @DefaultValue("30d") Duration consumedRetention,
-        @DefaultValue("5m") Duration cleanupInterval) {
+        @DefaultValue("5m") Duration cleanupInterval,
+        @DefaultValue("10s") Duration leaseTtl) {
 
     /** @param enabled whether this instance runs a relay (writing events works either way) */
     record Relay(@DefaultValue("true") boolean enabled) {

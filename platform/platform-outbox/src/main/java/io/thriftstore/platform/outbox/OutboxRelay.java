@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -27,17 +28,16 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.ProducerListener;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-import io.thriftstore.platform.outbox.OutboxTable.PendingEvent;
+import io.thriftstore.platform.outbox.OutboxStore.Batch;
+import io.thriftstore.platform.outbox.OutboxStore.StoredEvent;
 import io.thriftstore.platform.tracing.TraceParents;
 
 /**
- * Publishes the outbox to Kafka: pending rows in position order, each key's events in the
- * order they were written, the stored bytes unchanged.
+ * Publishes an {@link OutboxStore} to Kafka, whichever the store (a PostgreSQL table, MongoDB
+ * documents): each key's events in the order they were written, the stored bytes unchanged.
  *
  * <p>Why not Spring Modulith's event publication registry with Kafka externalization
  * (evaluated at 2.0.3, details in the README): it externalizes each event on its own,
@@ -58,12 +58,12 @@ import io.thriftstore.platform.tracing.TraceParents;
  * drop by event id. Other keys go on publishing while one key is stuck. The cost: a single
  * key's backlog drains one round trip per event (about 1-10 ms each).
  *
- * <p>One relay at a time across instances: a round runs in one database transaction that
- * first takes {@code pg_try_advisory_xact_lock}. PostgreSQL releases it at commit or
- * rollback, and when the holder's connection dies, so no lease can be left behind and no
- * lease table or clock is needed; another instance skips the round and tries again at its
- * next poll. The rows are marked published in that same transaction, so the next holder sees
- * them as published.
+ * <p>One relay at a time across instances: a round runs under
+ * {@link OutboxStore#asOnlyRelay}. For PostgreSQL that is one transaction that first takes
+ * {@code pg_try_advisory_xact_lock}, released at commit or rollback or when the holder's
+ * connection dies, with the rows marked published in that same transaction; for MongoDB a lease
+ * document with an expiry, renewed before every further wave ({@link OutboxStore#stillTheRelay}),
+ * so a round never outlives it. Another instance skips the round and tries again at its next poll.
  *
  * <p>The loop is hand-written on one scheduled thread rather than {@code @Scheduled}: the delay
  * after each round depends on its outcome (at once while a backlog drains, the poll interval
@@ -93,8 +93,7 @@ class OutboxRelay implements SmartLifecycle {
     /** Extra wait for acknowledgements beyond the producer's own delivery timeout. */
     private static final Duration ACK_GRACE = Duration.ofSeconds(5);
 
-    private final OutboxTable table;
-    private final TransactionTemplate transactions;
+    private final OutboxStore store;
     private final ProducerFactory<String, byte[]> producers;
     private final KafkaTemplate<String, byte[]> kafka;
     private final OutboxProperties properties;
@@ -110,10 +109,9 @@ class OutboxRelay implements SmartLifecycle {
     private int failedRounds;
     private long nextCleanup;
 
-    OutboxRelay(OutboxTable table, PlatformTransactionManager transactionManager,
-            ProducerFactory<String, byte[]> producers, OutboxProperties properties, OutboxMetrics metrics) {
-        this.table = table;
-        this.transactions = new TransactionTemplate(transactionManager);
+    OutboxRelay(OutboxStore store, ProducerFactory<String, byte[]> producers, OutboxProperties properties,
+            OutboxMetrics metrics) {
+        this.store = store;
         this.producers = producers;
         this.kafka = new KafkaTemplate<>(producers);
         // Failures are the relay's to report, once per outage, not one error line per record.
@@ -127,7 +125,6 @@ class OutboxRelay implements SmartLifecycle {
         this.backOff = backOffPolicy.start();
     }
 
-    /** What a round did. */
     /**
      * What a round did; {@code firstError} describes the first failed send, if any, and
      * {@code lockedElsewhere} says that another instance is relaying.
@@ -172,6 +169,11 @@ class OutboxRelay implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         producers.reset();
+        try {
+            store.releaseRelay();
+        } catch (RuntimeException e) {
+            log.debug("Could not give the relay up; it expires on its own: {}", e.toString());
+        }
     }
 
     @Override
@@ -200,7 +202,7 @@ class OutboxRelay implements SmartLifecycle {
         // A full batch means more is waiting: keep going, as the scheduled rounds would.
         boolean more = running && failedRounds == 0;
         while (more) {
-            more = round() == 0 && running;
+            more = round(true) == 0 && running;
         }
     }
 
@@ -208,7 +210,7 @@ class OutboxRelay implements SmartLifecycle {
         if (!running) {
             return;
         }
-        long delay = round();
+        long delay = round(false);
         if (running) {
             try {
                 executor.schedule(this::tick, delay, TimeUnit.MILLISECONDS);
@@ -219,58 +221,68 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     /** @return the delay before the next scheduled round */
-    private long round() {
+    private long round(boolean woken) {
         try {
-            long delay = delayAfter(relayOnce());
+            long delay = delayAfter(relayOnce(woken));
             cleanUpIfDue();
             return delay;
         } catch (RuntimeException e) {
-            // The database is unreachable, or a statement failed: the state is in the table, try later.
-            noteFailure("the outbox table cannot be read or updated", e);
+            // The database is unreachable, or a statement failed: the state is in the store, try later.
+            noteFailure("the outbox store cannot be read or updated", e);
             return backOff.nextBackOff();
         }
     }
 
-    /** One round: under the relay lock, publish a batch and record the outcome in one transaction. */
-    Round relayOnce() {
-        Round round = transactions.execute(status -> {
-            if (!table.tryRelayLock()) {
-                return Round.LOCKED_ELSEWHERE;
-            }
-            List<PendingEvent> batch = table.pending(properties.batchSize());
-            if (batch.isEmpty()) {
+    /**
+     * One round: as the only relay, publish a batch and record the outcome in the store (for PostgreSQL,
+     * in one transaction). {@code woken}: asked for by a write on this instance, see {@link OutboxStore#pending}.
+     */
+    Round relayOnce(boolean woken) {
+        Optional<Round> done = store.asOnlyRelay(() -> {
+            Batch batch = store.pending(properties.batchSize(), woken);
+            if (batch.events().isEmpty()) {
                 return Round.NOTHING_PENDING;
             }
-            Outcome outcome = publish(batch);
-            table.markPublished(outcome.published());
-            outcome.failures().forEach((event, error) -> table.recordFailure(event.position(), describe(error)));
+            Outcome outcome = publish(batch.events());
+            store.markSent(outcome.published());
+            outcome.failures().forEach((event, error) -> store.recordFailure(event, describe(error)));
             return new Round(outcome.published().size(), outcome.failures().size(),
-                    batch.size() == properties.batchSize(),
+                    batch.full() || outcome.cutShort(),
                     outcome.failures().values().stream().findFirst().map(OutboxRelay::describe).orElse(null), false);
         });
+        Round round = done.orElse(Round.LOCKED_ELSEWHERE);
         // Counted once committed: a round rolled back is published again.
         metrics.published(round.published());
         metrics.failed(round.failed());
         return round;
     }
 
-    /** Positions acknowledged by Kafka, and the rows that failed with why. */
-    record Outcome(List<Long> published, Map<PendingEvent, Throwable> failures) {
+    /**
+     * The events acknowledged by Kafka, those that failed with why, and whether the round stopped early
+     * because this instance is no longer the relay (the rest stays pending for the next round).
+     */
+    record Outcome(List<StoredEvent> published, Map<StoredEvent, Throwable> failures, boolean cutShort) {
     }
 
-    /** Sends the batch in waves of at most one row per key (see the class comment). */
-    Outcome publish(List<PendingEvent> batch) {
-        Map<String, Deque<PendingEvent>> unsentByKey = new LinkedHashMap<>();
-        for (PendingEvent event : batch) {
+    /** Sends the batch in waves of at most one event per key (see the class comment). */
+    Outcome publish(List<StoredEvent> batch) {
+        Map<String, Deque<StoredEvent>> unsentByKey = new LinkedHashMap<>();
+        for (StoredEvent event : batch) {
             unsentByKey.computeIfAbsent(event.key(), key -> new ArrayDeque<>()).add(event);
         }
-        List<Long> published = new ArrayList<>();
-        Map<PendingEvent, Throwable> failures = new LinkedHashMap<>();
+        List<StoredEvent> published = new ArrayList<>();
+        Map<StoredEvent, Throwable> failures = new LinkedHashMap<>();
         boolean kafkaUnavailable = false;
+        boolean cutShort = false;
         while (!unsentByKey.isEmpty() && !kafkaUnavailable) {
-            List<PendingEvent> wave = new ArrayList<>();
+            // A lease must still be ours before more is sent: a round never outlives it.
+            if (!published.isEmpty() && !store.stillTheRelay()) {
+                cutShort = true;
+                break;
+            }
+            List<StoredEvent> wave = new ArrayList<>();
             List<CompletableFuture<?>> acks = new ArrayList<>();
-            for (Deque<PendingEvent> unsent : unsentByKey.values()) {
+            for (Deque<StoredEvent> unsent : unsentByKey.values()) {
                 CompletableFuture<?> ack = send(unsent.peekFirst());
                 wave.add(unsent.peekFirst());
                 acks.add(ack);
@@ -283,11 +295,11 @@ class OutboxRelay implements SmartLifecycle {
             long deadline = System.nanoTime() + properties.sendTimeout().plus(ACK_GRACE).toNanos();
             int failedInWave = 0;
             for (int i = 0; i < wave.size(); i++) {
-                PendingEvent event = wave.get(i);
+                StoredEvent event = wave.get(i);
                 Throwable error = awaitAck(acks.get(i), deadline);
                 if (error == null) {
-                    published.add(event.position());
-                    Deque<PendingEvent> unsent = unsentByKey.get(event.key());
+                    published.add(event);
+                    Deque<StoredEvent> unsent = unsentByKey.get(event.key());
                     unsent.pollFirst();
                     if (unsent.isEmpty()) {
                         unsentByKey.remove(event.key());
@@ -306,7 +318,7 @@ class OutboxRelay implements SmartLifecycle {
             // A fresh producer for the next round: some errors leave a producer unusable for good.
             producers.reset();
         }
-        return new Outcome(published, failures);
+        return new Outcome(published, failures, cutShort);
     }
 
     private static boolean refusedForLackOfBroker(CompletableFuture<?> ack) {
@@ -326,7 +338,7 @@ class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private CompletableFuture<?> send(PendingEvent event) {
+    private CompletableFuture<?> send(StoredEvent event) {
         try {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), null, event.key(), event.payload());
             record.headers().add(CONTENT_TYPE_HEADER, STRUCTURED_CONTENT_TYPE);
@@ -389,7 +401,7 @@ class OutboxRelay implements SmartLifecycle {
             return;
         }
         nextCleanup = System.nanoTime() + properties.cleanupInterval().toNanos();
-        long deleted = table.deleteExpired(properties.publishedRetention(), properties.consumedRetention());
+        long deleted = store.deleteExpired(properties.publishedRetention(), properties.consumedRetention());
         if (deleted > 0) {
             log.debug("Outbox housekeeping deleted {} expired row(s)", deleted);
         }

@@ -2,12 +2,18 @@ package io.thriftstore.platform.outbox;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The relay's and the housekeeping's SQL against the outbox and consumed_event tables. */
-class OutboxTable {
+/**
+ * The JDBC {@link OutboxStore}: the relay's and the housekeeping's SQL against the outbox and
+ * consumed_event tables. A round is one transaction under {@code pg_try_advisory_xact_lock}.
+ */
+class OutboxTable implements OutboxStore {
 
     /**
      * The advisory lock that makes one relay publish at a time. Advisory locks are scoped to
@@ -19,17 +25,24 @@ class OutboxTable {
     private static final int DELETE_CHUNK = 5_000;
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
 
-    OutboxTable(JdbcTemplate jdbc) {
+    /**
+     * @param transactionManager the relay's own, on the service's data source: its rounds are plain JDBC
+     *                           whatever the service uses for its own work (JPA or JDBC)
+     */
+    OutboxTable(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** A row the relay still has to publish; {@code traceparent} is null when it was written outside a trace. */
-    record PendingEvent(long position, UUID eventId, String topic, String key, byte[] payload, String traceparent) {
-    }
-
-    /** The pending rows and the age of the oldest, in seconds (0 when none is pending). */
-    record Backlog(long pending, double oldestAgeSeconds) {
+    /**
+     * One transaction that first takes the relay lock: the rows are marked published in it, so the next
+     * holder sees them as published.
+     */
+    @Override
+    public <T> Optional<T> asOnlyRelay(Supplier<T> round) {
+        return transactions.execute(status -> tryRelayLock() ? Optional.of(round.get()) : Optional.<T>empty());
     }
 
     /**
@@ -42,28 +55,36 @@ class OutboxTable {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, RELAY_LOCK));
     }
 
-    List<PendingEvent> pending(int limit) {
-        return jdbc.query("""
-                SELECT position, event_id, topic, event_key, payload, traceparent FROM outbox
+    /** Position order is each key's commit order (see the README); the partial index serves it. */
+    @Override
+    public Batch pending(int limit, boolean justWritten) {
+        List<StoredEvent> rows = jdbc.query("""
+                SELECT position, topic, event_key, payload, traceparent FROM outbox
                 WHERE published_at IS NULL ORDER BY position LIMIT ?""",
-                (rs, row) -> new PendingEvent(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getBytes(5), rs.getString(6)),
+                (rs, row) -> new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
+                        rs.getString(5)),
                 limit);
+        return new Batch(rows, rows.size() == limit);
     }
 
-    void markPublished(List<Long> positions) {
-        if (positions.isEmpty()) {
+    @Override
+    public void markSent(List<StoredEvent> sent) {
+        if (sent.isEmpty()) {
             return;
         }
+        Object[] positions = sent.stream().map(StoredEvent::ref).toArray();
         jdbc.update("UPDATE outbox SET published_at = now() WHERE position = ANY (?)",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", positions.toArray())));
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", positions)));
     }
 
-    void recordFailure(long position, String error) {
-        jdbc.update("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE position = ?", error, position);
+    @Override
+    public void recordFailure(StoredEvent event, String error) {
+        jdbc.update("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE position = ?", error,
+                event.ref());
     }
 
-    Backlog backlog() {
+    @Override
+    public Backlog backlog() {
         return jdbc.queryForObject("""
                 SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0)
                 FROM outbox WHERE published_at IS NULL""",
@@ -71,7 +92,8 @@ class OutboxTable {
     }
 
     /** Deletes published rows and consumed-event records older than their retention. */
-    long deleteExpired(Duration publishedRetention, Duration consumedRetention) {
+    @Override
+    public long deleteExpired(Duration publishedRetention, Duration consumedRetention) {
         return deleteInChunks("""
                 DELETE FROM outbox WHERE position IN (
                     SELECT position FROM outbox

@@ -54,8 +54,11 @@ import io.thriftstore.testing.RealInfrastructure;
         "thriftstore.kafka.retry.initial-interval=100ms",
         "thriftstore.kafka.retry.max-interval=200ms",
         "thriftstore.auth.enabled=false",
+        // Spring Data MongoDB is on this module's test classpath for MongoOutboxStoreIT: this is the PostgreSQL service.
+        "spring.autoconfigure.exclude=org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
+                + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
 })
-@RealInfrastructure
+@RealInfrastructure(mongo = false)
 abstract class OutboxIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.producer.Callback;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.mock.MockProducerFactory;
 
 import io.thriftstore.platform.outbox.OutboxRelay.Outcome;
-import io.thriftstore.platform.outbox.OutboxTable.PendingEvent;
+import io.thriftstore.platform.outbox.OutboxStore.StoredEvent;
 
 /**
  * The relay's sending rule, against Kafka's own {@link MockProducer} whose sends fail on demand:
@@ -34,7 +33,7 @@ class OutboxRelayTests {
     @Test
     void aFailedEventHoldsBackTheLaterEventsOfItsKeyButNotOtherKeys() {
         RefusingProducer producer = new RefusingProducer(Set.of("a-2"), new RecordTooLargeException("too large"));
-        List<PendingEvent> batch = List.of(event(1, "a", "a-1"), event(2, "b", "b-1"), event(3, "a", "a-2"),
+        List<StoredEvent> batch = List.of(event(1, "a", "a-1"), event(2, "b", "b-1"), event(3, "a", "a-2"),
                 event(4, "b", "b-2"), event(5, "a", "a-3"), event(6, "c", "c-1"), event(7, "b", "b-3"));
 
         Outcome outcome = relayOver(producer).publish(batch);
@@ -42,21 +41,21 @@ class OutboxRelayTests {
         assertThat(producer.sent()).as("a-3 must not overtake a-2")
                 .containsExactlyInAnyOrder("a-1", "b-1", "c-1", "a-2", "b-2", "b-3");
         assertThat(producer.sent()).containsSubsequence("a-1", "a-2").containsSubsequence("b-1", "b-2", "b-3");
-        assertThat(outcome.published()).containsExactlyInAnyOrder(1L, 2L, 4L, 6L, 7L);
-        assertThat(outcome.failures().keySet()).extracting(PendingEvent::position).containsExactly(3L);
+        assertThat(outcome.published()).extracting(StoredEvent::ref).containsExactlyInAnyOrder(1L, 2L, 4L, 6L, 7L);
+        assertThat(outcome.failures().keySet()).extracting(StoredEvent::ref).containsExactly(3L);
     }
 
     @Test
     void noEventOfAKeyIsSentBeforeThePreviousOneIsAcknowledged() {
         RefusingProducer producer = new RefusingProducer(Set.of(), null);
-        List<PendingEvent> batch = List.of(event(1, "a", "a-1"), event(2, "a", "a-2"), event(3, "b", "b-1"),
+        List<StoredEvent> batch = List.of(event(1, "a", "a-1"), event(2, "a", "a-2"), event(3, "b", "b-1"),
                 event(4, "a", "a-3"));
 
         Outcome outcome = relayOver(producer).publish(batch);
 
         // Waves: {a-1, b-1}, {a-2}, {a-3}: one event of a key in flight at a time.
         assertThat(producer.sent()).containsExactly("a-1", "b-1", "a-2", "a-3");
-        assertThat(outcome.published()).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
+        assertThat(outcome.published()).extracting(StoredEvent::ref).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
         assertThat(outcome.failures()).isEmpty();
     }
 
@@ -64,20 +63,20 @@ class OutboxRelayTests {
     void whenKafkaCannotBeReachedTheRoundStopsInsteadOfWaitingOnEveryKey() {
         RefusingProducer producer = new RefusingProducer(Set.of("a-1", "b-1", "c-1"),
                 new TimeoutException("Topic not present in metadata after 10000 ms."));
-        List<PendingEvent> batch = List.of(event(1, "a", "a-1"), event(2, "b", "b-1"), event(3, "c", "c-1"));
+        List<StoredEvent> batch = List.of(event(1, "a", "a-1"), event(2, "b", "b-1"), event(3, "c", "c-1"));
 
         Outcome outcome = relayOver(producer).publish(batch);
 
         assertThat(producer.sent()).containsExactly("a-1");
         assertThat(outcome.published()).isEmpty();
-        assertThat(outcome.failures().keySet()).extracting(PendingEvent::position).containsExactly(1L);
+        assertThat(outcome.failures().keySet()).extracting(StoredEvent::ref).containsExactly(1L);
     }
 
     @Test
     void theStoredTraceparentTravelsAsTheRecordsHeaderAndAnEventWithoutOneGetsNone() {
         RefusingProducer producer = new RefusingProducer(Set.of(), null);
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        List<PendingEvent> batch = List.of(event(1, "a", "traced", traceparent), event(2, "b", "untraced"));
+        List<StoredEvent> batch = List.of(event(1, "a", "traced", traceparent), event(2, "b", "untraced"));
 
         relayOver(producer).publish(batch);
 
@@ -91,17 +90,19 @@ class OutboxRelayTests {
     static OutboxRelay relayOver(MockProducer<String, byte[]> producer) {
         OutboxProperties properties = new OutboxProperties(new OutboxProperties.Relay(true), Duration.ofMillis(150),
                 500, Duration.ofSeconds(1), new OutboxProperties.Backoff(Duration.ofMillis(500), 2.0,
-                Duration.ofSeconds(10)), Duration.ofHours(24), Duration.ofDays(30), Duration.ofMinutes(5));
-        // publish() touches neither the table nor the transactions nor the meters.
-        return new OutboxRelay(null, null, new MockProducerFactory<>(() -> producer), properties, null);
+                Duration.ofSeconds(10)), Duration.ofHours(24), Duration.ofDays(30), Duration.ofMinutes(5),
+                Duration.ofSeconds(10));
+        // publish() asks the store only whether it still is the relay, and touches no meters.
+        OutboxStore store = new OutboxTable(null, null);
+        return new OutboxRelay(store, new MockProducerFactory<>(() -> producer), properties, null);
     }
 
-    static PendingEvent event(long position, String key, String payload) {
+    static StoredEvent event(long position, String key, String payload) {
         return event(position, key, payload, null);
     }
 
-    static PendingEvent event(long position, String key, String payload, String traceparent) {
-        return new PendingEvent(position, UUID.randomUUID(), "wishlist-events", key,
+    static StoredEvent event(long position, String key, String payload, String traceparent) {
+        return new StoredEvent(position, "wishlist-events", key,
                 payload.getBytes(StandardCharsets.UTF_8), traceparent);
     }
 

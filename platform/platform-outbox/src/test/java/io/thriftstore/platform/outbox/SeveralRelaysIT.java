@@ -127,9 +127,8 @@ class SeveralRelaysIT extends OutboxIntegrationTest {
 
     /** A relay as another instance of the service would run it: its own pool user, producer and meters. */
     OutboxRelay relayOfAnotherInstance(String name, SimpleMeterRegistry registry) {
-        OutboxTable table = new OutboxTable(new JdbcTemplate(dataSource));
-        return new OutboxRelay(table, new JdbcTransactionManager(dataSource),
-                OutboxAutoConfiguration.relayProducers(kafkaProperties, kafka, properties, name),
+        OutboxTable table = new OutboxTable(new JdbcTemplate(dataSource), new JdbcTransactionManager(dataSource));
+        return new OutboxRelay(table, OutboxAutoConfiguration.relayProducers(kafkaProperties, kafka, properties, name),
                 properties, new OutboxMetrics(table, registry));
     }
 }

@@ -1,4 +1,4 @@
-package io.thriftstore.product.outbox;
+package io.thriftstore.platform.outbox;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -14,7 +14,9 @@ import java.util.UUID;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * Makes one instance at a time the relay. The lease is one document ({@code _id} = its name, {@value #RELAY} for the relay) holding
+ * MongoDB: makes one instance at a time the relay. Moved here from product-service with the same
+ * collection and document, so instances of the old and the new build exclude each other during a rolling
+ * deployment. The lease is one document ({@code _id} = its name, {@value #RELAY} for the relay) holding
  * its {@code holder} and {@code expiresAt}. An instance takes or renews it with one conditional upsert:
  * it matches when the lease is already ours or has expired; when it is held by someone else the upsert
  * tries to insert a second document with the same {@code _id} and fails on the unique {@code _id} index, so
@@ -22,7 +24,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * run on have no TTL indexes, and a TTL index would be too coarse anyway); it assumes the instances'
  * clocks agree to well within the lease time.
  */
-class RelayLease {
+class MongoLease {
 
     static final String COLLECTION = "relay_leases";
     static final String RELAY = "pending-event-relay";
@@ -33,7 +35,7 @@ class RelayLease {
     private final Duration ttl;
     private final String holder = UUID.randomUUID().toString();
 
-    RelayLease(MongoTemplate mongo, String name, Clock clock, Duration ttl) {
+    MongoLease(MongoTemplate mongo, String name, Clock clock, Duration ttl) {
         this.mongo = mongo;
         this.name = name;
         this.clock = clock;
