@@ -279,6 +279,7 @@ class JourneysIT {
 
         try (StompProbe chat = StompProbe.connect(Platform.ws(WS_CHAT), buyer.token()).subscribe(MESSAGES).subscribe(ERRORS)) {
             chat.awaitChatSubscriptions(ERRORS); // the first send is over REST: it needs the subscription in place
+            long budgetRecordsBefore = sendBudgetRecordsRead();
             for (int n = 1; n <= 20; n++) {
                 String clientMessageId = "m-" + n;
                 String body = "{\"conversationId\":\"" + conversationId + "\",\"clientMessageId\":\"" + clientMessageId
@@ -300,10 +301,12 @@ class JourneysIT {
             assertThat(refused.path("retryAfter").asLong()).isPositive();
 
             // chat-service counts the socket's sends as it reads them: its history shows them all, and its budget
-            // listener reads the same partition alongside (a moment's grace for it).
+            // listener (a group of its own) has taken a permit for each once it has read all 20 records. The tests run
+            // one at a time, so no other chat traffic moves that count meanwhile.
             await().atMost(Duration.ofSeconds(45)).until(() ->
                     call("GET", CHAT, messages + "?limit=100", buyer.token(), null).json().path("content").size() == 20);
-            Thread.sleep(1000);
+            await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> sendBudgetRecordsRead() >= budgetRecordsBefore + 20);
             Platform.Response refusedOverRest = call("POST", CHAT, messages, buyer.token(),
                     "{\"clientMessageId\":\"m-22\",\"text\":\"the 22nd, over REST\"}");
             assertThat(refusedOverRest.status()).as(refusedOverRest.body()).isEqualTo(429);
@@ -361,6 +364,21 @@ class JourneysIT {
             });
             assertThat(outsiderLive.frames(NOTIFICATIONS)).isEmpty();
         }
+    }
+
+    /**
+     * The chat-messages records chat-service's budget listener (SendBudgetListener, listener id {@code send-budget},
+     * one consumer per partition) has handled: Spring Kafka's listener timer, counted once the listener returns, from
+     * the service's public Prometheus scrape.
+     */
+    private static long sendBudgetRecordsRead() throws Exception {
+        Platform.Response scrape = call("GET", CHAT, "/actuator/prometheus", null, null);
+        assertThat(scrape.status()).as(scrape.body()).isEqualTo(200);
+        return scrape.body().lines()
+                .filter(line -> line.startsWith("spring_kafka_listener_seconds_count{")
+                        && line.contains("spring_kafka_listener_id=\"send-budget-"))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static String listItem(User seller, String name, String price, int quantity) throws Exception {

@@ -1,6 +1,7 @@
 package io.thriftstore.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -112,12 +113,9 @@ class LocalRunIT {
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
 
         String down = "ws-chat-service\\s+" + (5015 + OFFSET) + "\\s+" + pid + "\\s+down";
-        Platform.Result status = Platform.thriftstore(Duration.ofSeconds(60), "status");
-        for (int i = 0; i < 30 && !status.output().matches("(?s).*" + down + ".*"); i++) {
-            Thread.sleep(1000);
-            status = Platform.thriftstore(Duration.ofSeconds(60), "status");
-        }
-        assertThat(status.output()).containsPattern(down);
+        // destroyForcibly only asks: status says "down" once the process has actually ended.
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+            assertThat(Platform.thriftstore(Duration.ofSeconds(60), "status").output()).containsPattern(down));
 
         Platform.Result restart = Platform.thriftstore(Duration.ofSeconds(300), "restart", "ws-chat-service");
 

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -22,8 +23,12 @@ import io.thriftstore.platform.web.ProblemTypes;
 import io.thriftstore.testing.TestTokens;
 import io.thriftstore.testing.web.WebSliceTest;
 
-/** The conversation endpoints' answers to bad input, outsiders and missing tokens, with the conversations mocked. */
+/**
+ * The conversation endpoints' answers to bad input, outsiders and missing tokens: the real
+ * {@link ConversationService}, the store of conversations and the sender mocked.
+ */
 @WebSliceTest(ConversationController.class)
+@Import(ConversationService.class)
 class ConversationControllerTests {
 
     static final String ALICE = TestTokens.bearer("user_alice", "Alice");

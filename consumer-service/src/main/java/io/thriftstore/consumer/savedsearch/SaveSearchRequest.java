@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * {@code POST /api/saved-searches}: at least one of the three (checked in {@link SavedSearches}, where a
+ * {@code POST /api/saved-searches}: at least one of the three (checked in {@link SavedSearchService}, where a
  * {@code q} of punctuation alone counts as no words). The owner comes from the token.
  */
 record SaveSearchRequest(

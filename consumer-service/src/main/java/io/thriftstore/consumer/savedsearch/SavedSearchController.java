@@ -1,10 +1,8 @@
 package io.thriftstore.consumer.savedsearch;
 
 import java.net.URI;
-import java.util.UUID;
 
 import io.thriftstore.platform.auth.CurrentUser;
-import io.thriftstore.platform.web.NotFoundException;
 
 import jakarta.validation.Valid;
 
@@ -22,16 +20,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SavedSearchController {
 
-    private final SavedSearches searches;
+    private final SavedSearchService searches;
 
-    SavedSearchController(SavedSearches searches) {
+    SavedSearchController(SavedSearchService searches) {
         this.searches = searches;
     }
 
     /** 201 + Location for a new search; 200 with the existing one when the same search is saved again. */
     @PostMapping("/api/saved-searches")
     ResponseEntity<SavedSearch> save(@Valid @RequestBody SaveSearchRequest request, CurrentUser shopper) {
-        SavedSearches.Saved saved = searches.save(shopper.id(), request);
+        SavedSearchService.Saved saved = searches.save(shopper.id(), request);
         if (!saved.created()) {
             return ResponseEntity.ok(saved.search());
         }
@@ -43,21 +41,10 @@ class SavedSearchController {
         return new SavedSearchList(searches.of(shopper.id()));
     }
 
+    /** 404 for someone else's, an unknown or a malformed id ({@link SavedSearchService#delete}). */
     @DeleteMapping("/api/saved-searches/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String id, CurrentUser shopper) {
-        if (!searches.delete(shopper.id(), parse(id))) {
-            throw new NotFoundException("No saved search " + id);
-        }
-    }
-
-    /** A malformed id names no search: 404 like an unknown one, not a 400 that tells the two apart. */
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        }
-        catch (IllegalArgumentException e) {
-            throw new NotFoundException("No saved search " + id);
-        }
+        searches.delete(shopper.id(), id);
     }
 }

@@ -4,78 +4,58 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import io.thriftstore.platform.web.BadRequestException;
-import io.thriftstore.platform.web.ConflictException;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
-/** The shoppers' saved searches and their word index (saved_search, saved_search_word). */
+/**
+ * The shoppers' saved searches and their word index (saved_search, saved_search_word): SQL only, the rules are
+ * {@link SavedSearchService}'s.
+ */
 @Repository
 class SavedSearches {
 
-    /** DESIGN: at most 20 per user. */
-    static final int PER_USER = 20;
-
     private final JdbcTemplate jdbc;
-    private final Clock clock;
 
     SavedSearches(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.clock = Clock.systemUTC();
-    }
-
-    record Saved(SavedSearch search, boolean created) {
     }
 
     /**
-     * Saves a search for its owner. The same search saved again (same words in any order or case, same
-     * category and maximum price) is the one already saved, not a second one that would announce every
-     * match twice. The 21st is a 409.
+     * Holds {@code userId}'s saves back until the caller's transaction ends (a transaction-scoped advisory lock), so
+     * that what the caller reads and writes meanwhile cannot interleave with another save of the same user.
      */
-    @Transactional
-    Saved save(String userId, SaveSearchRequest request) {
-        Set<String> words = SearchWords.of(request.q());
-        if (words.isEmpty() && request.category() == null && request.maxPrice() == null) {
-            throw new BadRequestException("Give at least one of 'q' (with at least one word), 'category' or 'maxPrice'.");
-        }
-        String key = String.join(" ", words);
-        BigDecimal maxPrice = request.maxPrice() == null ? null : request.maxPrice().setScale(2);
-        // One user's saves one at a time: the count and the insert below cannot interleave with a
-        // concurrent save of the same user (no 21st by a race). Other users are not held up.
+    void lockOwner(String userId) {
         jdbc.queryForList("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(?, 19))) lock",
                 Integer.class, "saved-search:" + userId);
-        Optional<SavedSearch> same = jdbc.query("""
+    }
+
+    /** The user's search with these words (any order), category and price, if there is one. */
+    Optional<SavedSearch> find(String userId, Set<String> words, String category, BigDecimal maxPrice) {
+        return jdbc.query("""
                 SELECT id, q, category, max_price, created_at FROM saved_search
                 WHERE user_id = ? AND words = ? AND category IS NOT DISTINCT FROM ? AND max_price IS NOT DISTINCT FROM ?""",
-                SavedSearches::row, userId, key, request.category(), maxPrice).stream().findFirst();
-        if (same.isPresent()) {
-            return new Saved(same.get(), false);
-        }
+                SavedSearches::row, userId, key(words), category, maxPrice).stream().findFirst();
+    }
+
+    int count(String userId) {
         Integer count = jdbc.queryForObject("SELECT count(*) FROM saved_search WHERE user_id = ?", Integer.class, userId);
-        if (count != null && count >= PER_USER) {
-            throw new ConflictException("You already have " + PER_USER + " saved searches; delete one to save another.");
-        }
-        String q = words.isEmpty() ? null : request.q().strip();
-        SavedSearch search = new SavedSearch(UUID.randomUUID(), q, request.category(), maxPrice,
-                Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+        return count == null ? 0 : count;
+    }
+
+    /** Inserts the search and its word index; {@code words} are {@link SearchWords} of its {@code q}. */
+    void insert(String userId, SavedSearch search, Set<String> words) {
         jdbc.update("""
                 INSERT INTO saved_search (id, user_id, q, category, max_price, words, word_count, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                search.id(), userId, search.q(), search.category(), search.maxPrice(), key, words.size(),
+                search.id(), userId, search.q(), search.category(), search.maxPrice(), key(words), words.size(),
                 Timestamp.from(search.createdAt()));
         jdbc.batchUpdate("INSERT INTO saved_search_word (word, search_id) VALUES (?, ?)",
                 words.stream().map(word -> new Object[] {word, search.id()}).toList());
-        return new Saved(search, true);
     }
 
     List<SavedSearch> of(String userId) {
@@ -92,5 +72,10 @@ class SavedSearches {
     private static SavedSearch row(ResultSet rs, int rowNum) throws SQLException {
         return new SavedSearch(rs.getObject("id", UUID.class), rs.getString("q"), rs.getString("category"),
                 rs.getBigDecimal("max_price"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    /** The same words in any order or case are one key: {@link SearchWords} gives them sorted and lower-cased. */
+    private static String key(Set<String> words) {
+        return String.join(" ", words);
     }
 }

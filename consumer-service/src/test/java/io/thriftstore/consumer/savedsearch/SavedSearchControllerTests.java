@@ -2,8 +2,6 @@ package io.thriftstore.consumer.savedsearch;
 
 import static io.thriftstore.testing.web.Problems.problem;
 import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -17,20 +15,23 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import io.thriftstore.platform.web.BadRequestException;
-import io.thriftstore.platform.web.ConflictException;
 import io.thriftstore.platform.web.ProblemTypes;
 import io.thriftstore.testing.TestTokens;
 import io.thriftstore.testing.web.WebSliceTest;
 
-/** The saved-search endpoints' answers to bad input, other people's ids and missing tokens, with the store mocked. */
+/**
+ * The saved-search endpoints' answers to bad input, other people's ids and missing tokens: the real
+ * {@link SavedSearchService}, the store mocked.
+ */
 @WebSliceTest(SavedSearchController.class)
+@Import(SavedSearchService.class)
 class SavedSearchControllerTests {
 
     static final String ALICE = TestTokens.bearer("user_alice", "Alice");
@@ -68,12 +69,12 @@ class SavedSearchControllerTests {
 
     @Test
     void anEmptySearchIs400AndOneTooMany409() throws Exception {
-        given(searches.save(eq("user_alice"), any())).willThrow(new BadRequestException("Give at least one of 'q'."))
-            .willThrow(new ConflictException("You already have 20 saved searches."));
+        given(searches.count("user_alice")).willReturn(SavedSearchService.PER_USER);
 
-        mvc.perform(asAlice(post("/api/saved-searches")).content("{}"))
+        mvc.perform(asAlice(post("/api/saved-searches")).content("{\"q\":\"?!\"}"))
             .andExpect(status().isBadRequest())
             .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        verifyNoInteractions(searches);
         mvc.perform(asAlice(post("/api/saved-searches")).content("{\"q\":\"lamp\"}"))
             .andExpect(status().isConflict())
             .andExpect(jsonPath("$.type").value(ProblemTypes.CONFLICT.toString()));

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Min;
 
 import io.thriftstore.platform.web.Paging;
 import io.thriftstore.platform.auth.CurrentUser;
-import io.thriftstore.platform.web.NotFoundException;
 
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
@@ -20,9 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class InboxController {
 
-    private final Inbox inbox;
+    private final InboxService inbox;
 
-    InboxController(Inbox inbox) {
+    InboxController(InboxService inbox) {
         this.inbox = inbox;
     }
 
@@ -39,13 +38,11 @@ class InboxController {
         return new UnreadCount(inbox.unreadCount(user.id()));
     }
 
-    /** 404 for an id that is not the caller's: nobody learns that someone else's notification exists. */
+    /** 404 for an id that is not the caller's ({@link InboxService#markRead}). */
     @PostMapping("/api/notifications/{id}/read")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void read(@PathVariable String id, CurrentUser user) {
-        if (!inbox.markRead(user.id(), id)) {
-            throw new NotFoundException("No notification " + id);
-        }
+        inbox.markRead(user.id(), id);
     }
 
     @PostMapping("/api/notifications/read-all")

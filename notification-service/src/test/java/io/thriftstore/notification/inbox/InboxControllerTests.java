@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -20,8 +21,12 @@ import io.thriftstore.platform.web.ProblemTypes;
 import io.thriftstore.testing.TestTokens;
 import io.thriftstore.testing.web.WebSliceTest;
 
-/** The inbox endpoints' answers to bad paging, other people's ids and missing tokens, with the inbox mocked. */
+/**
+ * The inbox endpoints' answers to bad paging, other people's ids and missing tokens: the real {@link InboxService},
+ * the store of notifications mocked.
+ */
 @WebSliceTest(InboxController.class)
+@Import(InboxService.class)
 class InboxControllerTests {
 
     static final String ALICE = TestTokens.bearer("user_alice", "Alice");

@@ -25,9 +25,9 @@ import jakarta.validation.constraints.Min;
 @Validated
 class ReviewController {
 
-    private final SellerReviews reviews;
+    private final ReviewService reviews;
 
-    ReviewController(SellerReviews reviews) {
+    ReviewController(ReviewService reviews) {
         this.reviews = reviews;
     }
 

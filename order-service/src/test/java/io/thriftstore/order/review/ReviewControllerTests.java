@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -18,8 +19,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.thriftstore.platform.web.ProblemTypes;
 import io.thriftstore.testing.web.WebSliceTest;
 
-/** A seller's rating and reviews are public; bad paging is a 400 naming the parameter. The reviews are mocked. */
+/** A seller's rating and reviews are public; bad paging is a 400 naming the parameter. The store of reviews is mocked. */
 @WebSliceTest(ReviewController.class)
+@Import(ReviewService.class)
 class ReviewControllerTests {
 
     @Autowired

@@ -54,7 +54,7 @@ class ImageCleanup {
     /** Runs in the thread that stored the change, so the image is gone by the time the seller gets the answer. */
     @EventListener
     void imagesRemoved(ProductImagesRemoved removed) {
-        List<ObjectId> ids = removed.imageUrls().stream().map(ImageCleanup::imageId).flatMap(Optional::stream).toList();
+        List<ObjectId> ids = removed.imageUrls().stream().map(ImageUrls::imageId).flatMap(Optional::stream).toList();
         if (ids.isEmpty()) {
             return;
         }
@@ -93,7 +93,7 @@ class ImageCleanup {
         for (List<ObjectId> batch; !(batch = images.storedBefore(storedBefore, after, properties.sweepBatchSize())).isEmpty(); ) {
             after = batch.get(batch.size() - 1);
             Map<String, ObjectId> byUrl = batch.stream()
-                .collect(Collectors.toMap(ImageController::url, Function.identity()));
+                .collect(Collectors.toMap(ImageUrls::url, Function.identity()));
             Set<String> listed = catalog.listedImages(byUrl.keySet());
             List<ObjectId> unlisted = new ArrayList<>();
             byUrl.forEach((url, id) -> {
@@ -109,13 +109,5 @@ class ImageCleanup {
         if (deleted > 0) {
             log.info("Image sweep deleted {} images no product lists", deleted);
         }
-    }
-
-    private static Optional<ObjectId> imageId(String url) {
-        if (!url.startsWith(ImageController.IMAGE_PATH)) {
-            return Optional.empty(); // a link to another host, from before only uploads were accepted
-        }
-        String id = url.substring(ImageController.IMAGE_PATH.length());
-        return ObjectId.isValid(id) ? Optional.of(new ObjectId(id)) : Optional.empty();
     }
 }

@@ -12,6 +12,6 @@ class ImageConfiguration {
     /** Images are shown to anyone who sees the product. */
     @Bean
     PublicEndpoints imageEndpoints() {
-        return PublicEndpoints.get(ImageController.IMAGE_PATH + "*");
+        return PublicEndpoints.get(ImageUrls.IMAGE_PATH + "*");
     }
 }

@@ -25,9 +25,12 @@ import io.thriftstore.product.catalog.Catalog;
 import io.thriftstore.testing.TestTokens;
 import io.thriftstore.testing.web.WebSliceTest;
 
-/** Image upload and download: a file that is no image is a 400 naming it, an unknown image a public 404. */
+/**
+ * Image upload and download: a file that is no image is a 400 naming it, an unknown image a public 404. The real
+ * {@link ImageService} sits behind the controller; the catalog and the GridFS store are mocked.
+ */
 @WebSliceTest(ImageController.class)
-@Import(ImageConfiguration.class)
+@Import({ImageConfiguration.class, ImageService.class})
 class ImageControllerTests {
 
     @Autowired

@@ -137,14 +137,14 @@ class ImageLifecycleIT {
 
         cleanup.sweep(clock.instant().plus(properties.orphanGrace()).minus(Duration.ofMinutes(1)));
         assertThat(orphans).as("within the grace period an upload may still be on its way")
-            .allMatch(id -> api.get(ImageController.url(id), null).status() == 200);
+            .allMatch(id -> api.get(ImageUrls.url(id), null).status() == 200);
 
         // Two instances sweeping at once: both finish, each file is deleted once.
         Instant later = clock.instant().plus(properties.orphanGrace()).plus(Duration.ofMinutes(1));
         CompletableFuture.allOf(CompletableFuture.runAsync(() -> cleanup.sweep(later)),
             CompletableFuture.runAsync(() -> cleanup.sweep(later))).join();
 
-        assertThat(orphans).allMatch(id -> api.get(ImageController.url(id), null).status() == 404);
+        assertThat(orphans).allMatch(id -> api.get(ImageUrls.url(id), null).status() == 404);
         assertThat(store.bytesStoredBy(seller.id())).isEqualTo(image("png").length);
         assertThat(api.get(listed, null).status()).isEqualTo(200);
         assertThat(urls(api.get("/api/products/" + productId, null).json())).containsExactly(listed);
