@@ -1,12 +1,6 @@
 package io.thriftstore.testing.architecture;
 
-import java.util.EnumSet;
-import java.util.Set;
-
-import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,34 +12,15 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * <p>A rule that the service breaks today is named in the constructor ({@code super(pkg, Rule.X)}): it is then
- * checked as a {@link FreezingArchRule}. The violations it had when frozen are stored in
- * {@code src/test/resources/archunit_store} of the module and tolerated; any new one fails the build, and a fixed one
- * drops out of the store on the next run (commit that change). Create or extend a store on purpose with
- * {@code -Darchunit.freeze.store.default.allowStoreCreation=true} / {@code -Darchunit.freeze.refreeze=true}.
+ * <p>The rules are plain, never frozen: a violation fails the build the day it is written (issue 18 fixed the ones
+ * that were once frozen, and the freezing support went with them).
  */
 public abstract class ServiceArchitectureTests {
 
-    /** The shared rules, for naming those a service freezes. */
-    public enum Rule {
-        NO_OTHER_SERVICE, NO_DEV_TIME_CODE, CONTROLLERS_DO_NOT_TOUCH_STORES, NOTHING_DEPENDS_ON_CONTROLLERS,
-        STORES_DO_NOT_DEPEND_ON_SERVICES
-    }
-
-    static {
-        // Relative to the module: surefire runs each module's tests in its base directory.
-        ArchConfiguration configuration = ArchConfiguration.get();
-        if (!configuration.containsProperty("freeze.store.default.path")) {
-            configuration.setProperty("freeze.store.default.path", "src/test/resources/archunit_store");
-        }
-    }
-
     private final String servicePackage;
-    private final Set<Rule> frozen;
 
-    protected ServiceArchitectureTests(String servicePackage, Rule... frozen) {
+    protected ServiceArchitectureTests(String servicePackage) {
         this.servicePackage = servicePackage;
-        this.frozen = frozen.length == 0 ? EnumSet.noneOf(Rule.class) : EnumSet.of(frozen[0], frozen);
     }
 
     /** The service's main classes, imported once per module. */
@@ -55,30 +30,26 @@ public abstract class ServiceArchitectureTests {
 
     @Test
     void noServiceImportsAnother() {
-        check(Rule.NO_OTHER_SERVICE, ArchitectureRules.noOtherService(servicePackage));
+        ArchitectureRules.noOtherService(servicePackage).check(mainClasses());
     }
 
     @Test
     void mainCodeDoesNotImportDevTimeCode() {
-        check(Rule.NO_DEV_TIME_CODE, ArchitectureRules.noDevTimeCode());
+        ArchitectureRules.noDevTimeCode().check(mainClasses());
     }
 
     @Test
     void controllersDoNotTouchStores() {
-        check(Rule.CONTROLLERS_DO_NOT_TOUCH_STORES, ArchitectureRules.controllersDoNotTouchStores());
+        ArchitectureRules.controllersDoNotTouchStores().check(mainClasses());
     }
 
     @Test
     void servicesAndStoresDoNotDependOnControllers() {
-        check(Rule.NOTHING_DEPENDS_ON_CONTROLLERS, ArchitectureRules.nothingDependsOnControllers());
+        ArchitectureRules.nothingDependsOnControllers().check(mainClasses());
     }
 
     @Test
     void storesDoNotDependOnServices() {
-        check(Rule.STORES_DO_NOT_DEPEND_ON_SERVICES, ArchitectureRules.storesDoNotDependOnServices());
-    }
-
-    private void check(Rule name, ArchRule rule) {
-        (frozen.contains(name) ? FreezingArchRule.freeze(rule) : rule).check(mainClasses());
+        ArchitectureRules.storesDoNotDependOnServices().check(mainClasses());
     }
 }
