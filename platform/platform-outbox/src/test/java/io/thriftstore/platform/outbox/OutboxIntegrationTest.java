@@ -17,12 +17,7 @@ import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
@@ -150,20 +145,11 @@ abstract class OutboxIntegrationTest {
     }
 
     static UUID eventId(ConsumerRecord<String, byte[]> record) {
-        return EventCodec.decode(record.value()).id();
+        return TopicRecords.eventId(record);
     }
 
-    /** The event ids of each key in the order of first arrival (a key lives in one partition). */
     static Map<String, List<UUID>> firstArrivalsByKey(List<ConsumerRecord<String, byte[]>> records) {
-        Map<String, List<UUID>> byKey = new LinkedHashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            List<UUID> ids = byKey.computeIfAbsent(record.key(), key -> new ArrayList<>());
-            UUID id = eventId(record);
-            if (!ids.contains(id)) {
-                ids.add(id);
-            }
-        }
-        return byKey;
+        return TopicRecords.firstArrivalsByKey(records);
     }
 
     static void assertNoEventTwice(List<ConsumerRecord<String, byte[]>> records) {
@@ -171,25 +157,8 @@ abstract class OutboxIntegrationTest {
         assertThat(ids).as("event ids on the topic").doesNotHaveDuplicates();
     }
 
-    /** Everything on {@code topic} right now, read from the start with a fresh consumer. */
     List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
+        return TopicRecords.readAll(String.join(",", kafka.getBootstrapServers()), topic);
     }
 
     static EventEnvelope<EventData> decode(ConsumerRecord<String, byte[]> record) {
