@@ -1,5 +1,6 @@
 package io.thriftstore.embeddedmongo;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -29,6 +30,11 @@ public final class PlatformH2Backend extends H2Backend {
     /** A file in format 1 (the library's own) is moved into format 2 as its databases are opened. */
     public PlatformH2Backend(String fileName) {
         super(StoreFormat.open(fileName));
+    }
+
+    /** The H2 store, for tests that look at what it holds. */
+    MVStore store() {
+        return getMvStore();
     }
 
     @Override
@@ -109,12 +115,28 @@ public final class PlatformH2Backend extends H2Backend {
             this.documents = documents;
         }
 
+        /**
+         * Unprojected results are copies. The library updates a document by changing, in place, the instance
+         * this query returned, and H2's map hands out the very instance it stores; its background writer
+         * serializes stored instances on its own thread. An update racing that serialization threw a
+         * ConcurrentModificationException in the writer, which closed the store for good (a fault drill,
+         * 2026-12-07). Projected results are new documents already.
+         */
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                              int batchSize, Document fieldSelector) {
             Iterable<Object> named = IdLookup.positions(getIndexes(), query);
-            return named == null ? super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector)
+            QueryResult found = named == null
+                ? super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector)
                 : matchDocuments(query, named, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            if (fieldSelector != null && !fieldSelector.isEmpty()) {
+                return found;
+            }
+            List<Document> copies = new ArrayList<>();
+            for (Document document : found) {
+                copies.add(document.cloneDeeply());
+            }
+            return new QueryResult(copies, found.getCursorId());
         }
 
         @Override

@@ -15,6 +15,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
@@ -70,6 +71,33 @@ class PlatformH2BackendTest {
             assertThat(store.getMapNames()).contains("databases.thriftstore.things$bson")
                 .doesNotContain("databases.thriftstore.things", "thriftstore.things._index__id_",
                     "thriftstore.things._index_sku_1");
+        }
+    }
+
+    /**
+     * H2's background writer serializes the stored documents on its own thread. The library used to apply an
+     * update to the very instance the store held, and an update racing the writer closed the store for good
+     * (a fault drill). The instance the store held before an update must stay as it was.
+     */
+    @Test
+    void anUpdateLeavesTheInstanceTheStoreHeldUntouched() {
+        PlatformH2Backend backend = new PlatformH2Backend(files.resolve("in-place.mv").toString());
+        try (RunningMongo mongo = RunningMongo.on(backend)) {
+            MongoCollection<Document> things = mongo.collection();
+            things.insertOne(new Document("_id", "lamp").append("quantity", 2)
+                .append("pendingEvents", new ArrayList<>(List.of(new Document("eventId", "e0")))));
+            MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents =
+                StoreFormat.openDocuments(backend.store(), "thriftstore.things");
+            de.bwaldvogel.mongo.bson.Document held = documents.get("lamp");
+            de.bwaldvogel.mongo.bson.Document asItWas = held.cloneDeeply();
+
+            things.updateOne(eq("_id", "lamp"), Updates.combine(Updates.inc("quantity", -1),
+                Updates.push("pendingEvents", new Document("eventId", "e1"))));
+            things.findOneAndUpdate(eq("quantity", 1), Updates.pull("pendingEvents", new Document("eventId", "e0")));
+
+            assertThat(held).as("the instance the store held before the updates").isEqualTo(asItWas);
+            assertThat(things.find(eq("_id", "lamp")).first()).isEqualTo(new Document("_id", "lamp")
+                .append("quantity", 1).append("pendingEvents", List.of(new Document("eventId", "e1"))));
         }
     }
 
