@@ -7,17 +7,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 
 import io.thriftstore.platform.events.OrderEvent;
 import tools.jackson.databind.JsonNode;
 
 class PlacingOrdersIT extends OrderServiceIntegrationTest {
+
+    @Autowired
+    BulkheadRegistry bulkheads;
 
     @Test
     void anOrderIsConfirmedInOneStepWithCatalogNamesAndPricesAndBothEventsPublished() {
@@ -167,6 +177,51 @@ class PlacingOrdersIT extends OrderServiceIntegrationTest {
         assertThat(CATALOG.quantity(lamp)).as("held at product-service, which releases it when it expires").isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox WHERE convert_from(payload, 'UTF8') LIKE ?", Long.class, "%" + buyer + "%"))
             .as("no order.created: the hold is never confirmed").isZero();
+    }
+
+    @Test
+    void moreOrdersAtOnceThanThePlacingLimitAreRefused503WithNothingHeld() throws Exception {
+        String seller = user("seller");
+        String lamp = product(seller, "10", 10);
+        Bulkhead placing = bulkheads.bulkhead("placing");
+        BulkheadConfig usual = placing.getBulkheadConfig();
+        // Two orders at a time, no waiting for a slot; each hold takes 300 ms, so six at once cannot all get in.
+        placing.changeConfig(BulkheadConfig.from(usual).maxConcurrentCalls(2).maxWaitDuration(Duration.ZERO).build());
+        CATALOG.answerAfter(Duration.ofMillis(300));
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Api.Response> answers = new ArrayList<>();
+        List<String> buyers = new ArrayList<>();
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Callable<Api.Response>> requests = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String buyer = user("crowd");
+                buyers.add(buyer);
+                requests.add(() -> {
+                    go.await();
+                    return api.post("/api/orders", bearer(buyer), orderOf(lamp, 1));
+                });
+            }
+            List<Future<Api.Response>> futures = requests.stream().map(pool::submit).toList();
+            go.countDown();
+            for (Future<Api.Response> answer : futures) {
+                answers.add(answer.get());
+            }
+        }
+        finally {
+            pool.shutdownNow();
+            CATALOG.answerAfter(Duration.ZERO);
+            placing.changeConfig(usual);
+        }
+
+        assertThat(answers).extracting(Api.Response::status).containsOnly(201, 503).contains(201, 503);
+        assertThat(answers).filteredOn(answer -> answer.status() == 503).allSatisfy(refused -> {
+            assertThat(refused.headers().getFirst("Retry-After")).isEqualTo("5");
+            assertThat(refused.json().path("type").asString()).endsWith("/service-unavailable");
+        });
+        long placed = answers.stream().filter(answer -> answer.status() == 201).count();
+        assertThat(buyers.stream().mapToLong(this::ordersOf).sum()).isEqualTo(placed);
+        assertThat(CATALOG.quantity(lamp)).as("the refused orders held nothing").isEqualTo(10 - (int) placed);
     }
 
     @Test

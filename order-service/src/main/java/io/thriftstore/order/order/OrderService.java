@@ -23,6 +23,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.thriftstore.order.catalog.CatalogHolds;
 import io.thriftstore.order.review.ReviewRequest;
 import io.thriftstore.order.review.ReviewResponse;
@@ -53,6 +56,14 @@ public class OrderService {
     /** Reason of an order that stayed PENDING too long. */
     public static final String TIMEOUT = "TIMEOUT";
 
+    /**
+     * The resilience4j bulkhead around placing an order ({@code resilience4j.bulkhead.instances.placing}): at most so
+     * many orders in flight, later ones wait a moment for a slot and are then refused with 503 + Retry-After, nothing
+     * held. Without it an overload (more orders offered than two cores place) piled up unbounded virtual threads,
+     * each waiting on product-service or a database connection, until order-service ran out of heap.
+     */
+    static final String PLACING = "placing";
+
     /** A hold this close to expiring is not committed: the commit must land well before product-service releases it. */
     private static final Duration COMMIT_MARGIN = Duration.ofSeconds(5);
 
@@ -63,9 +74,11 @@ public class OrderService {
     private final Outbox outbox;
     private final TransactionTemplate transaction;
     private final String currency;
+    private final Bulkhead placing;
 
     OrderService(OrderRepository orders, PlacedOrders placedOrders, IdempotencyKeys idempotencyKeys, CatalogHolds catalog, Outbox outbox,
-                 TransactionTemplate transaction, @Value("${thriftstore.currency:USD}") String currency) {
+                 TransactionTemplate transaction, @Value("${thriftstore.currency:USD}") String currency,
+                 BulkheadRegistry bulkheads) {
         this.orders = orders;
         this.placedOrders = placedOrders;
         this.idempotencyKeys = idempotencyKeys;
@@ -73,6 +86,7 @@ public class OrderService {
         this.outbox = outbox;
         this.transaction = transaction;
         this.currency = currency;
+        this.placing = bulkheads.bulkhead(PLACING);
     }
 
     record Placed(OrderResponse order, boolean created) {
@@ -87,6 +101,16 @@ public class OrderService {
      * gives the stock back when it expires.
      */
     Placed place(CurrentUser buyer, PlaceOrderRequest request, String idempotencyKey) {
+        try {
+            return placing.executeSupplier(() -> placeNow(buyer, request, idempotencyKey));
+        }
+        catch (BulkheadFullException full) {
+            throw new ServiceUnavailableException("Too many orders are being placed right now; please try again "
+                + "shortly. Nothing was ordered.", catalog.retryAfter());
+        }
+    }
+
+    private Placed placeNow(CurrentUser buyer, PlaceOrderRequest request, String idempotencyKey) {
         String hash = IdempotencyKeys.hash(request);
         if (idempotencyKey != null) {
             Optional<Placed> repeat = idempotencyKeys.find(buyer.id(), idempotencyKey).map(recorded -> repeat(recorded, hash));
