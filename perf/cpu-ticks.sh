@@ -2,6 +2,8 @@
 # CPU time used so far by the given processes and all their descendants, in clock ticks (getconf CLK_TCK):
 # utime + stime + cutime + cstime of /proc/<pid>/stat, summed over the process tree under each root pid.
 #   perf/cpu-ticks.sh <pid>...        (PROC=/some/dir reads a fake /proc, for the harness's own check)
+#   perf/cpu-ticks.sh --each <name>=<pid>...   one line "<name> <ticks>" per root instead of the sum (a process
+#                                              under two roots counts for the first)
 #
 # cutime/cstime count children that have ended and been waited for (PostgreSQL's backends, reaped by the
 # postmaster), so a short-lived child's CPU stays in the sum once it is gone; a live child is counted by its own
@@ -9,9 +11,11 @@
 # the machine sums a process tree's CPU, and the sampler has to be cheap enough to run every second.
 set -euo pipefail
 PROC="${PROC:-/proc}"
-[ $# -gt 0 ] || { echo 0; exit 0; }
+each=0
+if [ "${1:-}" = "--each" ]; then each=1; shift; fi
+[ $# -gt 0 ] || { [ $each = 1 ] || echo 0; exit 0; }
 # A process can end between the glob and the read: cat goes on past it.
-cat "$PROC"/[0-9]*/stat 2>/dev/null | awk -v roots="$*" '
+cat "$PROC"/[0-9]*/stat 2>/dev/null | awk -v roots="$*" -v each="$each" '
   {
     pid = $1
     rest = $0
@@ -24,14 +28,22 @@ cat "$PROC"/[0-9]*/stat 2>/dev/null | awk -v roots="$*" '
   }
   END {
     total = 0
-    m = split(roots, queue, " ")
-    for (i = 1; i <= m; i++) {
-      p = queue[i]
-      if (p in seen || !(p in ticks)) continue
-      seen[p] = 1
-      total += ticks[p]
-      c = split(kids[p], children, " ")
-      for (j = 1; j <= c; j++) queue[++m] = children[j]
+    r = split(roots, named, " ")
+    for (x = 1; x <= r; x++) {
+      name = named[x]; root = named[x]
+      if (each) { sub(/=.*/, "", name); sub(/^[^=]*=/, "", root) }
+      sum = 0
+      m = 1; delete queue; queue[1] = root
+      for (i = 1; i <= m; i++) {
+        p = queue[i]
+        if (p in seen || !(p in ticks)) continue
+        seen[p] = 1
+        sum += ticks[p]
+        c = split(kids[p], children, " ")
+        for (j = 1; j <= c; j++) queue[++m] = children[j]
+      }
+      if (each) printf "%s %d\n", name, sum
+      total += sum
     }
-    printf "%d\n", total
+    if (!each) printf "%d\n", total
   }'

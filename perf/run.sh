@@ -141,13 +141,20 @@ SAMPLER_PID=$!
 # are its children. Runs before this fix (docs/perf-runs up to 2026-12-06) left PostgreSQL out of CPU per order.
 # Gatling and this script are the load, not the platform, and stay out.
 getconf CLK_TCK >"$RESULTS/clk_tck"
+# cpu-by-process.samples: the same, one "<epoch ms> <process> <ticks>" line per process (the Kafka broker counts
+# under infra, its parent), for the per-process split of CPU per order.
 sample_cpu() {
+  local now ticks roots
   while true; do
-    # shellcheck disable=SC2046
-    echo "$(date +%s%3N) $("$PERF/cpu-ticks.sh" $(cat "$DATA"/run/*.pid 2>/dev/null) \
-      $(head -1 "$DATA"/postgres/postmaster.pid 2>/dev/null) "$BASELINE_PID")"
+    roots=()
+    for f in "$DATA"/run/*.pid; do roots+=("$(basename "$f" .pid)=$(cat "$f" 2>/dev/null)"); done
+    roots+=("postgres=$(head -1 "$DATA"/postgres/postmaster.pid 2>/dev/null)" "perf-baseline=$BASELINE_PID")
+    now=$(date +%s%3N)
+    ticks=$("$PERF/cpu-ticks.sh" --each "${roots[@]}")
+    sed "s/^/$now /" <<<"$ticks" >>"$RESULTS/cpu-by-process.samples"
+    echo "$now $(awk '{s += $2} END {print s + 0}' <<<"$ticks")" >>"$RESULTS/cpu.samples"
     sleep 1
-  done >>"$RESULTS/cpu.samples"
+  done
 }
 sample_cpu &
 CPU_SAMPLER_PID=$!

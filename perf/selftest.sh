@@ -22,6 +22,8 @@ stat 300 other 1 99999 1 0 0         # not ours
 [ "$(PROC="$T/proc" "$PERF/cpu-ticks.sh" 100 200)" = 1627 ] || fail "cpu-ticks: $(PROC="$T/proc" "$PERF/cpu-ticks.sh" 100 200) != 1627"
 [ "$(PROC="$T/proc" "$PERF/cpu-ticks.sh" 100 100 424242)" = 1617 ] || fail "cpu-ticks: a pid twice or a gone pid"
 [ "$(PROC="$T/proc" "$PERF/cpu-ticks.sh")" = 0 ] || fail "cpu-ticks without pids"
+each=$(PROC="$T/proc" "$PERF/cpu-ticks.sh" --each infra=100 order-service=200 postgres= | tr '\n' ' ')
+[ "$each" = "infra 1617 order-service 10 postgres 0 " ] || fail "cpu-ticks --each: $each"
 
 # --- summarize.sh ------------------------------------------------------------------------------------------------
 R="$T/results"
@@ -49,6 +51,11 @@ echo "RESULT jdbc-insert-outbox clients=8 tps=900.5 p50=1 p95=2 p99=3 errors=0" 
 echo 100 >"$R/clk_tck"
 echo "0 60000" >"$R/idle.window"
 { echo "0 1000"; echo "60000 1060"; echo "100000 2000"; echo "130000 2330"; echo "160000 2660"; } >"$R/cpu.samples"
+# The same split over two processes: order-service idles at 1 tick/s and uses 420 + 60 ticks in the phase (0.70 ms
+# per order), infra idles at nothing and uses 180 (0.30 ms).
+{ echo "0 order-service 600"; echo "0 infra 400"; echo "60000 order-service 660"; echo "60000 infra 400"
+  echo "100000 order-service 1200"; echo "100000 infra 800"; echo "160000 order-service 1680"; echo "160000 infra 980"
+} >"$R/cpu-by-process.samples"
 echo "RESULT notify rate=100 offered=6000 accepted=6000 delivered=5994 deliveredPct=99.90 within=10000 p50=40 p95=90 p99=250 max=900 postP50=8 postP99=41 start=100000 end=160000" >"$R/notify.txt"
 cat >"$R/hops.txt" <<'HOPS'
 orders followed the whole way: 5994, 5994 of them with the client's clocks (confirmed 6000, seller notices 6000); two Kafka hops: order-events, notification-events
@@ -59,6 +66,9 @@ printf 'order-service 300000 310000\ninfra 900000 900000\nperf-baseline 100000 1
 USERS=50 "$PERF/summarize.sh" "$R" 60 "machine: synthetic; JDK: test" >"$T/summary.md"
 S="$T/summary.md"
 expect "notify row" "| 100 | 6000 | 6000 | 99.90% in 10000 ms | 40 | 90 | 250 | 900 | 8 | 41 | 6.6 (0.6) | 1.00 |" "$S"
+expect "CPU split header" "| process | 100/s |" "$S"
+expect "CPU split order-service" "| order-service | 0.70 |" "$S"
+expect "CPU split infra" "| infra | 0.30 |" "$S"
 expect "hop row" "| POST sent -> order committed (order-service: hold + transaction) | 7 | 20 | 38 | 80 |" "$S"
 expect "two Kafka hops said" "Two Kafka hops" "$S"
 expect "orders goal" "| orders/s >= 40% of POST /insert, p99 < 100 ms at 50 users | 100.0 orders/s = 50% of 200.0 inserts/s, p99 80 ms, 50 users | met |" "$S"

@@ -110,13 +110,22 @@ headline chat_p99_ms "$(field "chat send to recipient" 8)"
 headline chat_sockets "$(awk -F'\t' '$1 == "chat" && $2 == "CONNECTED" {print $4; exit}' "$ALL")"
 
 # --- notify: open model, one line per offered rate; CPU per order from the platform's tick samples ------------
-# cpu_ms_per_order <start ms> <end ms> <orders>: the platform's CPU over the window (ticks interpolated between the
-# 1 s samples), minus the idle rate of the quiet interval times the window's length, in ms per order.
+# cpu_ms_per_order <start ms> <end ms> <orders> [process]: the platform's CPU (or one process's) over the window
+# (ticks interpolated between the 1 s samples), minus the idle rate of the quiet interval times the window's
+# length, in ms per order.
+cpu_samples() { # cpu_samples [process]: "<epoch ms> <ticks>" lines
+  if [ -n "${1:-}" ]; then
+    awk -v p="$1" '$2 == p {print $1, $3}' "$RESULTS/cpu-by-process.samples"
+  else
+    cat "$RESULTS/cpu.samples"
+  fi
+}
 cpu_ms_per_order() {
   [ -s "$RESULTS/cpu.samples" ] && [ "$3" -gt 0 ] || return 0
+  [ -z "${4:-}" ] || [ -s "$RESULTS/cpu-by-process.samples" ] || return 0
   local idle_start=0 idle_end=0
   [ -s "$RESULTS/idle.window" ] && read -r idle_start idle_end <"$RESULTS/idle.window"
-  sort -n "$RESULTS/cpu.samples" | awk -v s="$1" -v e="$2" -v n="$3" -v hz="$(cat "$RESULTS/clk_tck" 2>/dev/null || echo 100)" \
+  cpu_samples "${4:-}" | sort -n | awk -v s="$1" -v e="$2" -v n="$3" -v hz="$(cat "$RESULTS/clk_tck" 2>/dev/null || echo 100)" \
       -v is="$idle_start" -v ie="$idle_end" '
     NF == 2 { t[++k] = $1; v[k] = $2 }
     function at(x,   i) {
@@ -130,6 +139,7 @@ cpu_ms_per_order() {
       printf "%.2f\t%.1f\t%.1f\n", (at(e) - at(s) - idle) * 1000 / hz / n, (at(e) - at(s)) / hz, idle / hz
     }'
 }
+windows=()
 if [ -s "$RESULTS/notify.txt" ]; then
   echo "## Order -> seller frame (open model)"
   echo
@@ -154,9 +164,28 @@ if [ -s "$RESULTS/notify.txt" ]; then
     headline "notify_${r}_delivered_pct" "${f[deliveredPct]}"
     headline "notify_${r}_post_p99_ms" "${f[postP99]}"
     headline "notify_${r}_cpu_ms_per_order" "${per_order:-}"
+    windows+=("${f[rate]} ${f[start]} ${f[end]} ${f[accepted]}")
     unset f per_order used idle
   done < <(grep '^RESULT notify ' "$RESULTS/notify.txt")
   echo
+  if [ -s "$RESULTS/cpu-by-process.samples" ] && [ ${#windows[@]} -gt 0 ]; then
+    echo "CPU per order by process, ms (each process's ticks over the phase minus its own idle rate; the Kafka broker"
+    echo "counts under infra, its parent JVM):"
+    echo
+    header="| process |" rule="|---|"
+    for w in "${windows[@]}"; do header="$header ${w%% *}/s |"; rule="$rule---|"; done
+    echo "$header"
+    echo "$rule"
+    for process in $(awk '{print $2}' "$RESULTS/cpu-by-process.samples" | sort -u); do
+      row="| $process |"
+      for w in "${windows[@]}"; do
+        read -r _ start end accepted <<<"$w"
+        row="$row $(cpu_ms_per_order "$start" "$end" "$accepted" "$process" | cut -f1) |"
+      done
+      echo "$row"
+    done
+    echo
+  fi
 fi
 
 if [ -s "$RESULTS/hops.txt" ]; then
