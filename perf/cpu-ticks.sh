@@ -14,8 +14,8 @@ PROC="${PROC:-/proc}"
 each=0
 if [ "${1:-}" = "--each" ]; then each=1; shift; fi
 [ $# -gt 0 ] || { [ $each = 1 ] || echo 0; exit 0; }
-# A process can end between the glob and the read: cat goes on past it.
-cat "$PROC"/[0-9]*/stat 2>/dev/null | awk -v roots="$*" -v each="$each" '
+# A process can end between the glob and the read: cat goes on past it (and its failure is not the script's).
+{ cat "$PROC"/[0-9]*/stat 2>/dev/null || true; } | awk -v roots="$*" -v each="$each" '
   {
     pid = $1
     rest = $0

@@ -147,10 +147,11 @@ sample_cpu() {
   local now ticks roots
   while true; do
     roots=()
-    for f in "$DATA"/run/*.pid; do roots+=("$(basename "$f" .pid)=$(cat "$f" 2>/dev/null)"); done
-    roots+=("postgres=$(head -1 "$DATA"/postgres/postmaster.pid 2>/dev/null)" "perf-baseline=$BASELINE_PID")
+    # Any read here may fail (a process starting or gone): that sample goes without it, the sampler goes on.
+    for f in "$DATA"/run/*.pid; do roots+=("$(basename "$f" .pid)=$(cat "$f" 2>/dev/null || true)"); done
+    roots+=("postgres=$(head -1 "$DATA"/postgres/postmaster.pid 2>/dev/null || true)" "perf-baseline=$BASELINE_PID")
     now=$(date +%s%3N)
-    ticks=$("$PERF/cpu-ticks.sh" --each "${roots[@]}")
+    ticks=$("$PERF/cpu-ticks.sh" --each "${roots[@]}" || true)
     sed "s/^/$now /" <<<"$ticks" >>"$RESULTS/cpu-by-process.samples"
     echo "$now $(awk '{s += $2} END {print s + 0}' <<<"$ticks")" >>"$RESULTS/cpu.samples"
     sleep 1

@@ -22,6 +22,11 @@ stat 300 other 1 99999 1 0 0         # not ours
 [ "$(PROC="$T/proc" "$PERF/cpu-ticks.sh" 100 200)" = 1627 ] || fail "cpu-ticks: $(PROC="$T/proc" "$PERF/cpu-ticks.sh" 100 200) != 1627"
 [ "$(PROC="$T/proc" "$PERF/cpu-ticks.sh" 100 100 424242)" = 1617 ] || fail "cpu-ticks: a pid twice or a gone pid"
 [ "$(PROC="$T/proc" "$PERF/cpu-ticks.sh")" = 0 ] || fail "cpu-ticks without pids"
+# A process that ends between the glob and the read (here: a stat that cannot be read) is skipped, and the script
+# still succeeds: the sampler runs under set -e.
+mkdir -p "$T/proc/400/stat"
+PROC="$T/proc" "$PERF/cpu-ticks.sh" 100 >/dev/null || fail "cpu-ticks fails when a process is gone"
+rmdir "$T/proc/400/stat" "$T/proc/400"
 each=$(PROC="$T/proc" "$PERF/cpu-ticks.sh" --each infra=100 order-service=200 postgres= | tr '\n' ' ')
 [ "$each" = "infra 1617 order-service 10 postgres 0 " ] || fail "cpu-ticks --each: $each"
 
