@@ -52,7 +52,6 @@ public class ProductClientAutoConfiguration {
         // JDK's HttpURLConnection keeps only 5 idle connections per host, so a burst of orders would open new ones.
         ConnectionConfig connections = ConnectionConfig.custom()
             .setConnectTimeout(Timeout.of(properties.connectTimeout()))
-            .setSocketTimeout(Timeout.of(properties.readTimeout()))
             // A connection idle for a second is checked before reuse: product-service may have restarted meanwhile.
             .setValidateAfterInactivity(TimeValue.ofSeconds(1))
             .build();
@@ -65,6 +64,7 @@ public class ProductClientAutoConfiguration {
             .disableAutomaticRetries() // resilience4j retries the hold, and only the hold
             .build());
         requests.setConnectionRequestTimeout(properties.connectTimeout());
+        // The read timeout, once: the factory sets it as each request's response timeout.
         requests.setReadTimeout(properties.readTimeout());
         RestClient http = builders.getIfAvailable(RestClient::builder)
             .baseUrl(properties.url().toString())
