@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -185,43 +186,55 @@ class PlacingOrdersIT extends OrderServiceIntegrationTest {
         String lamp = product(seller, "10", 10);
         Bulkhead placing = bulkheads.bulkhead("placing");
         BulkheadConfig usual = placing.getBulkheadConfig();
-        // Two orders at a time, no waiting for a slot; each hold takes 300 ms, so six at once cannot all get in.
+        // Two orders at a time, no waiting for a slot.
         placing.changeConfig(BulkheadConfig.from(usual).maxConcurrentCalls(2).maxWaitDuration(Duration.ZERO).build());
-        CATALOG.answerAfter(Duration.ofMillis(300));
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        List<Api.Response> answers = new ArrayList<>();
-        List<String> buyers = new ArrayList<>();
+        double refusedBefore = refusedBusy();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        FakeCatalog.Gate gate = CATALOG.closeGate();
+        List<String> placedBuyers = List.of(user("first"), user("second"));
+        List<String> refusedBuyers = new ArrayList<>();
+        List<Api.Response> refused = new ArrayList<>();
+        List<Api.Response> placed = new ArrayList<>();
         try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Callable<Api.Response>> requests = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
+            // Both slots taken: two orders whose holds wait at product-service.
+            List<Future<Api.Response>> inFlight = placedBuyers.stream()
+                .map(buyer -> pool.submit(() -> api.post("/api/orders", bearer(buyer), orderOf(lamp, 1)))).toList();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> gate.arrived() >= 2);
+            for (int i = 0; i < 4; i++) {
                 String buyer = user("crowd");
-                buyers.add(buyer);
-                requests.add(() -> {
-                    go.await();
-                    return api.post("/api/orders", bearer(buyer), orderOf(lamp, 1));
-                });
+                refusedBuyers.add(buyer);
+                refused.add(api.post("/api/orders", bearer(buyer), orderOf(lamp, 1)));
             }
-            List<Future<Api.Response>> futures = requests.stream().map(pool::submit).toList();
-            go.countDown();
-            for (Future<Api.Response> answer : futures) {
-                answers.add(answer.get());
+            gate.open();
+            for (Future<Api.Response> answer : inFlight) {
+                placed.add(answer.get());
             }
         }
         finally {
+            CATALOG.openGate();
             pool.shutdownNow();
-            CATALOG.answerAfter(Duration.ZERO);
             placing.changeConfig(usual);
         }
 
-        assertThat(answers).extracting(Api.Response::status).containsOnly(201, 503).contains(201, 503);
-        assertThat(answers).filteredOn(answer -> answer.status() == 503).allSatisfy(refused -> {
-            assertThat(refused.headers().getFirst("Retry-After")).isEqualTo("5");
-            assertThat(refused.json().path("type").asString()).endsWith("/service-unavailable");
+        assertThat(placed).extracting(Api.Response::status).containsOnly(201);
+        assertThat(refused).allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(503);
+            assertThat(answer.headers().getFirst("Retry-After")).isEqualTo("5");
+            assertThat(answer.json().path("type").asString()).endsWith("/service-unavailable");
         });
-        long placed = answers.stream().filter(answer -> answer.status() == 201).count();
-        assertThat(buyers.stream().mapToLong(this::ordersOf).sum()).isEqualTo(placed);
-        assertThat(CATALOG.quantity(lamp)).as("the refused orders held nothing").isEqualTo(10 - (int) placed);
+        assertThat(refusedBuyers.stream().mapToLong(this::ordersOf).sum()).as("refused orders are not stored").isZero();
+        assertThat(CATALOG.quantity(lamp)).as("the refused orders held nothing").isEqualTo(8);
+        assertThat(refusedBusy() - refusedBefore).as("operators see the refusals counted").isEqualTo(4);
+    }
+
+    /** The refusals counted so far on order-service's Prometheus scrape (0 before the first). */
+    private double refusedBusy() {
+        Api.Response scrape = api.get("/actuator/prometheus", null);
+        assertThat(scrape.status()).as(scrape.toString()).isEqualTo(200);
+        return new String(scrape.body(), java.nio.charset.StandardCharsets.UTF_8).lines()
+            .filter(line -> line.startsWith("orders_refused_total{") && line.contains("reason=\"busy\""))
+            .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+            .sum();
     }
 
     @Test

@@ -23,9 +23,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadFullException;
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.thriftstore.order.catalog.CatalogHolds;
 import io.thriftstore.order.review.ReviewRequest;
 import io.thriftstore.order.review.ReviewResponse;
@@ -56,14 +53,6 @@ public class OrderService {
     /** Reason of an order that stayed PENDING too long. */
     public static final String TIMEOUT = "TIMEOUT";
 
-    /**
-     * The resilience4j bulkhead around placing an order ({@code resilience4j.bulkhead.instances.placing}): at most so
-     * many orders in flight, later ones wait a moment for a slot and are then refused with 503 + Retry-After, nothing
-     * held. Without it an overload (more orders offered than two cores place) piled up unbounded virtual threads,
-     * each waiting on product-service or a database connection, until order-service ran out of heap.
-     */
-    static final String PLACING = "placing";
-
     /** A hold this close to expiring is not committed: the commit must land well before product-service releases it. */
     private static final Duration COMMIT_MARGIN = Duration.ofSeconds(5);
 
@@ -74,11 +63,11 @@ public class OrderService {
     private final Outbox outbox;
     private final TransactionTemplate transaction;
     private final String currency;
-    private final Bulkhead placing;
+    private final PlacingLimit placing;
 
     OrderService(OrderRepository orders, PlacedOrders placedOrders, IdempotencyKeys idempotencyKeys, CatalogHolds catalog, Outbox outbox,
                  TransactionTemplate transaction, @Value("${thriftstore.currency:USD}") String currency,
-                 BulkheadRegistry bulkheads) {
+                 PlacingLimit placing) {
         this.orders = orders;
         this.placedOrders = placedOrders;
         this.idempotencyKeys = idempotencyKeys;
@@ -86,7 +75,7 @@ public class OrderService {
         this.outbox = outbox;
         this.transaction = transaction;
         this.currency = currency;
-        this.placing = bulkheads.bulkhead(PLACING);
+        this.placing = placing;
     }
 
     record Placed(OrderResponse order, boolean created) {
@@ -101,13 +90,9 @@ public class OrderService {
      * gives the stock back when it expires.
      */
     Placed place(CurrentUser buyer, PlaceOrderRequest request, String idempotencyKey) {
-        try {
-            return placing.executeSupplier(() -> placeNow(buyer, request, idempotencyKey));
-        }
-        catch (BulkheadFullException full) {
-            throw new ServiceUnavailableException("Too many orders are being placed right now; please try again "
-                + "shortly. Nothing was ordered.", catalog.retryAfter());
-        }
+        return placing.place(() -> placeNow(buyer, request, idempotencyKey), () -> new ServiceUnavailableException(
+            "Too many orders are being placed right now; please try again shortly. Nothing was ordered.",
+            catalog.retryAfter()));
     }
 
     private Placed placeNow(CurrentUser buyer, PlaceOrderRequest request, String idempotencyKey) {
