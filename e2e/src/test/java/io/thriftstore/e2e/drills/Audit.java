@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -22,11 +21,9 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import io.thriftstore.testing.TopicRecords;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -116,30 +113,18 @@ final class Audit {
 
     /** Reads order-events from the beginning to its current end, keeping the events of the given type and products. */
     static CreatedEvents events(DrillPlatform platform, String type, Collection<String> productIds) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         Set<String> products = new HashSet<>(productIds);
         Map<String, Set<String>> byOrder = new HashMap<>();
         int records = 0;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor("order-events", Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
-                    JsonNode event = JSON.readTree(record.value());
-                    JsonNode data = event.path("data");
-                    if (!event.path("type").asString().equals(type)
-                            || !products.contains(data.path("items").path(0).path("productId").asString())) {
-                        continue;
-                    }
-                    records++;
-                    byOrder.computeIfAbsent(data.path("id").asString(), k -> new HashSet<>()).add(event.path("id").asString());
-                }
+        for (ConsumerRecord<String, byte[]> record : TopicRecords.readAll(platform.kafka().bootstrapServers(), "order-events")) {
+            JsonNode event = JSON.readTree(record.value());
+            JsonNode data = event.path("data");
+            if (!event.path("type").asString().equals(type)
+                    || !products.contains(data.path("items").path(0).path("productId").asString())) {
+                continue;
             }
+            records++;
+            byOrder.computeIfAbsent(data.path("id").asString(), k -> new HashSet<>()).add(event.path("id").asString());
         }
         return new CreatedEvents(byOrder, records);
     }

@@ -1,5 +1,6 @@
 package io.thriftstore.platform.outbox;
 
+import io.thriftstore.testing.TopicRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,7 +40,7 @@ class BrokerOutageIT extends OutboxIntegrationTest {
         // Asserted: all 200 events arrive; per key, in the order they were committed; and no
         // event id is on the topic twice.
         List<ConsumerRecord<String, byte[]>> records = awaitEvents(Set.copyOf(owners), 200);
-        assertThat(firstArrivalsByKey(records)).isEqualTo(written);
+        assertThat(TopicRecords.firstArrivalsByKey(records)).isEqualTo(written);
         assertNoEventTwice(records);
     }
 

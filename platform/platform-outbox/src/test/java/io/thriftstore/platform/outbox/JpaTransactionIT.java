@@ -1,5 +1,6 @@
 package io.thriftstore.platform.outbox;
 
+import io.thriftstore.testing.TopicRecords;
 import static io.thriftstore.platform.outbox.OutboxTestApplication.wish;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,7 +71,7 @@ class JpaTransactionIT extends OutboxIntegrationTest {
             return outbox.append(EventType.WISHLIST_ITEM_ADDED, wish(owner, "chair"));
         });
 
-        assertThat(awaitEvents(Set.of(owner), 1)).extracting(OutboxIntegrationTest::eventId)
+        assertThat(awaitEvents(Set.of(owner), 1)).extracting(TopicRecords::eventId)
                 .containsExactly(committed.id());
         assertThat(jdbc.queryForList("SELECT name FROM thing WHERE owner = ?", String.class, owner))
                 .containsExactly("chair");

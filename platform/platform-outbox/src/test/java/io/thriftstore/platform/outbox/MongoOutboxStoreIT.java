@@ -1,5 +1,6 @@
 package io.thriftstore.platform.outbox;
 
+import io.thriftstore.testing.TopicRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -99,8 +100,8 @@ class MongoOutboxStoreIT {
         await().atMost(WAIT).until(() -> relay.relayOnce(false).published() == 0 && store.backlog().pending() == 0);
 
         List<ConsumerRecord<String, byte[]>> records = awaitEvents(Set.copyOf(owners), 60);
-        assertThat(firstArrivalsByKey(records)).isEqualTo(written);
-        assertThat(records.stream().map(MongoOutboxStoreIT::eventId).toList()).doesNotHaveDuplicates();
+        assertThat(TopicRecords.firstArrivalsByKey(records)).isEqualTo(written);
+        assertThat(records.stream().map(TopicRecords::eventId).toList()).doesNotHaveDuplicates();
         for (String owner : owners) {
             Document document = mongo.findById(owner, Document.class, collection);
             assertThat(document.getList(MongoOutbox.FIELD, Document.class)).isEmpty();
@@ -159,7 +160,7 @@ class MongoOutboxStoreIT {
                 }
             }
             List<ConsumerRecord<String, byte[]>> records = awaitEvents(Set.copyOf(owners), 30);
-            assertThat(records.stream().map(MongoOutboxStoreIT::eventId).toList()).doesNotHaveDuplicates();
+            assertThat(records.stream().map(TopicRecords::eventId).toList()).doesNotHaveDuplicates();
             await().atMost(WAIT).until(() -> published(firstMeters) + published(secondMeters) == 31);
             assertThat(List.of(published(firstMeters), published(secondMeters))).containsAnyOf(0.0).contains(31.0);
         } finally {
@@ -239,16 +240,10 @@ class MongoOutboxStoreIT {
     List<ConsumerRecord<String, byte[]>> awaitEvents(Set<String> keys, int count) {
         return await().atMost(WAIT).pollInterval(Duration.ofMillis(250))
                 .until(() -> readAll().stream().filter(record -> keys.contains(record.key())).toList(),
-                        records -> records.stream().map(MongoOutboxStoreIT::eventId).distinct().count() >= count);
+                        records -> records.stream().map(TopicRecords::eventId).distinct().count() >= count);
     }
 
-    static UUID eventId(ConsumerRecord<String, byte[]> record) {
-        return TopicRecords.eventId(record);
-    }
 
-    static Map<String, List<UUID>> firstArrivalsByKey(List<ConsumerRecord<String, byte[]>> records) {
-        return TopicRecords.firstArrivalsByKey(records);
-    }
 
     static List<ConsumerRecord<String, byte[]>> readAll() {
         return TopicRecords.readAll(Infrastructure.kafka().bootstrapServers(), topic());

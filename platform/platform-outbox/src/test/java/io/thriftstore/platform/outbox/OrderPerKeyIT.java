@@ -1,5 +1,6 @@
 package io.thriftstore.platform.outbox;
 
+import io.thriftstore.testing.TopicRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -19,7 +20,7 @@ class OrderPerKeyIT extends OutboxIntegrationTest {
         Map<String, List<UUID>> written = writeConcurrently(owners, 100);
 
         List<ConsumerRecord<String, byte[]>> records = awaitEvents(Set.copyOf(owners), 300);
-        assertThat(firstArrivalsByKey(records)).isEqualTo(written);
+        assertThat(TopicRecords.firstArrivalsByKey(records)).isEqualTo(written);
         assertNoEventTwice(records);
     }
 }

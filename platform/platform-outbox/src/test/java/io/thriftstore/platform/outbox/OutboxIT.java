@@ -1,5 +1,6 @@
 package io.thriftstore.platform.outbox;
 
+import io.thriftstore.testing.TopicRecords;
 import static io.thriftstore.platform.outbox.OutboxTestApplication.wish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,7 +56,7 @@ class OutboxIT extends OutboxIntegrationTest {
         // Same key, so the rolled-back event would sit before the committed one in the partition.
         awaitEvents(Set.of(owner), 1);
         List<ConsumerRecord<String, byte[]>> records = recordsFor(Set.of(owner));
-        assertThat(records).extracting(OutboxIntegrationTest::eventId).containsExactly(committed.id());
+        assertThat(records).extracting(TopicRecords::eventId).containsExactly(committed.id());
         assertThat(things.count(owner)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox WHERE event_key = ?", Long.class, owner))
                 .isEqualTo(1);

@@ -1,5 +1,6 @@
 package io.thriftstore.platform.outbox;
 
+import io.thriftstore.testing.TopicRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -134,7 +135,7 @@ abstract class OutboxIntegrationTest {
     /** Waits until records with {@code count} distinct event ids of these keys are on the wishlist topic. */
     List<ConsumerRecord<String, byte[]>> awaitEvents(Set<String> keys, int count) {
         return await().atMost(WAIT).pollInterval(Duration.ofMillis(250))
-                .until(() -> recordsFor(keys), records -> records.stream().map(OutboxIntegrationTest::eventId)
+                .until(() -> recordsFor(keys), records -> records.stream().map(TopicRecords::eventId)
                         .distinct().count() >= count);
     }
 
@@ -144,16 +145,10 @@ abstract class OutboxIntegrationTest {
                 .orElseThrow();
     }
 
-    static UUID eventId(ConsumerRecord<String, byte[]> record) {
-        return TopicRecords.eventId(record);
-    }
 
-    static Map<String, List<UUID>> firstArrivalsByKey(List<ConsumerRecord<String, byte[]>> records) {
-        return TopicRecords.firstArrivalsByKey(records);
-    }
 
     static void assertNoEventTwice(List<ConsumerRecord<String, byte[]>> records) {
-        List<UUID> ids = records.stream().map(OutboxIntegrationTest::eventId).toList();
+        List<UUID> ids = records.stream().map(TopicRecords::eventId).toList();
         assertThat(ids).as("event ids on the topic").doesNotHaveDuplicates();
     }
 

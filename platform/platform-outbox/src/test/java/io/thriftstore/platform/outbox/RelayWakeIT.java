@@ -1,5 +1,6 @@
 package io.thriftstore.platform.outbox;
 
+import io.thriftstore.testing.TopicRecords;
 import static io.thriftstore.platform.outbox.OutboxTestApplication.wish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,7 +34,7 @@ class RelayWakeIT extends OutboxIntegrationTest {
         for (int n = 0; n < 5; n++) {
             UUID id = things.add(owner, "item-" + n).id();
             awaitWithin(Duration.ofSeconds(20), () -> recordsFor(Set.of(owner)).stream()
-                    .anyMatch(record -> eventId(record).equals(id)));
+                    .anyMatch(record -> TopicRecords.eventId(record).equals(id)));
         }
         assertThat(recordsFor(Set.of(owner))).hasSize(5);
     }
@@ -46,8 +47,8 @@ class RelayWakeIT extends OutboxIntegrationTest {
         // The next transaction on this thread registers its own wake and is sent.
         UUID id = things.add(owner, "chair").id();
         awaitWithin(Duration.ofSeconds(20), () -> recordsFor(Set.of(owner)).stream()
-                .anyMatch(record -> eventId(record).equals(id)));
-        assertThat(recordsFor(Set.of(owner))).extracting(OutboxIntegrationTest::eventId).containsExactly(id);
+                .anyMatch(record -> TopicRecords.eventId(record).equals(id)));
+        assertThat(recordsFor(Set.of(owner))).extracting(TopicRecords::eventId).containsExactly(id);
     }
 
     @Test

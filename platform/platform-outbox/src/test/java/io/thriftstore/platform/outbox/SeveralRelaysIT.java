@@ -1,5 +1,6 @@
 package io.thriftstore.platform.outbox;
 
+import io.thriftstore.testing.TopicRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -57,7 +58,7 @@ class SeveralRelaysIT extends OutboxIntegrationTest {
             Map<String, List<UUID>> written = writeConcurrently(owners, 100);
 
             List<ConsumerRecord<String, byte[]>> records = awaitEvents(Set.copyOf(owners), 300);
-            assertThat(firstArrivalsByKey(records)).isEqualTo(written);
+            assertThat(TopicRecords.firstArrivalsByKey(records)).isEqualTo(written);
             assertNoEventTwice(records);
             // Every send is counted by the relay that made it: 300 in all means none was sent twice.
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(counter("outbox.published")
@@ -92,7 +93,7 @@ class SeveralRelaysIT extends OutboxIntegrationTest {
             otherInstance.commit();
         }
 
-        assertThat(eventId(awaitRecord(record -> owner.equals(record.key())))).isEqualTo(event.id());
+        assertThat(TopicRecords.eventId(awaitRecord(record -> owner.equals(record.key())))).isEqualTo(event.id());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.thriftstore.platform.outbox;
+package io.thriftstore.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,14 +15,17 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** What the relays of both stores' tests put on a topic, read back the same way. */
-final class TopicRecords {
+/**
+ * A topic's records as a test sees them: everything on it right now, read from the start by a fresh consumer that
+ * joins no group, so reading changes nothing for the services under test.
+ */
+public final class TopicRecords {
 
     private TopicRecords() {
     }
 
     /** Everything on {@code topic} right now, read from the start with a fresh consumer. */
-    static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, String topic) {
+    public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, String topic) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
@@ -42,12 +45,13 @@ final class TopicRecords {
         }
     }
 
-    static UUID eventId(ConsumerRecord<String, byte[]> record) {
+    /** The CloudEvents id of a record written by the platform. */
+    public static UUID eventId(ConsumerRecord<String, byte[]> record) {
         return EventCodec.decode(record.value()).id();
     }
 
     /** The event ids of each key in the order of first arrival (a key lives in one partition). */
-    static Map<String, List<UUID>> firstArrivalsByKey(List<ConsumerRecord<String, byte[]>> records) {
+    public static Map<String, List<UUID>> firstArrivalsByKey(List<ConsumerRecord<String, byte[]>> records) {
         Map<String, List<UUID>> byKey = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             List<UUID> ids = byKey.computeIfAbsent(record.key(), key -> new ArrayList<>());
