@@ -27,13 +27,19 @@ import org.springframework.util.StringUtils;
  * environment variable cannot say clearly, hence this translation. An explicit
  * {@code logging.structured.format.console} still wins.
  *
- * <p>And trace export: only with a non-empty OTLP endpoint ({@code TRACING_OTLP_ENDPOINT}).
+ * <p>And traces: exported only with a non-empty OTLP endpoint ({@code TRACING_OTLP_ENDPOINT}), and recorded
+ * ({@code management.tracing.sampling.probability}) only where they are exported: {@code TRACING_SAMPLING_PROBABILITY}
+ * when it is set, otherwise 1.0 with an endpoint and 0 without. Unrecorded spans still carry the trace id into the
+ * logs and the next hop; recording spans that no one exports was measured at a large share of an order's CPU
+ * (docs/DECISIONS.md, "Spans are recorded only where they are exported").
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
     static final String SOURCE_NAME = "thriftstore-defaults";
     static final String DERIVED_SOURCE_NAME = "thriftstore-derived-defaults";
     static final String OTLP_ENDPOINT = "management.opentelemetry.tracing.export.otlp.endpoint";
+    static final String SAMPLING = "management.tracing.sampling.probability";
+    static final String SAMPLING_VARIABLE = "TRACING_SAMPLING_PROBABILITY";
     static final String LOG_FORMAT = "thriftstore.log-format";
     static final String DEFAULT_LOG_FORMAT = "ecs";
 
@@ -49,11 +55,15 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             throw new UncheckedIOException(e);
         }
         Map<String, Object> derived = new HashMap<>(logFormat(environment.getProperty(LOG_FORMAT, DEFAULT_LOG_FORMAT)));
-        if (!StringUtils.hasText(environment.getProperty(OTLP_ENDPOINT))) {
+        boolean exported = StringUtils.hasText(environment.getProperty(OTLP_ENDPOINT));
+        if (!exported) {
             // Boot creates the OTLP exporter whenever the endpoint property exists, even empty (it would then fail
             // to start); an empty TRACING_OTLP_ENDPOINT (compose's "${X:-}") must mean "no export" instead.
             derived.put("management.tracing.export.otlp.enabled", "false");
         }
+        // Empty counts as unset, as for the endpoint: compose passes "${TRACING_SAMPLING_PROBABILITY:-}" through.
+        String sampling = environment.getProperty(SAMPLING_VARIABLE);
+        derived.put(SAMPLING, StringUtils.hasText(sampling) ? sampling.trim() : exported ? "1.0" : "0.0");
         environment.getPropertySources().addLast(new MapPropertySource(DERIVED_SOURCE_NAME, derived));
     }
 
