@@ -30,8 +30,8 @@ import org.springframework.util.StringUtils;
  * <p>And traces: exported only with a non-empty OTLP endpoint ({@code TRACING_OTLP_ENDPOINT}), and recorded
  * ({@code management.tracing.sampling.probability}) only where they are exported: {@code TRACING_SAMPLING_PROBABILITY}
  * when it is set, otherwise 1.0 with an endpoint and 0 without. Unrecorded spans still carry the trace id into the
- * logs and the next hop; recording spans that no one exports was measured at a large share of an order's CPU
- * (docs/DECISIONS.md, "Spans are recorded only where they are exported").
+ * logs and the next hop; recording spans that no one exports is work for nothing (docs/DECISIONS.md, "Spans are
+ * recorded only where they are exported").
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
