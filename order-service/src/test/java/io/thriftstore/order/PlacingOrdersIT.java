@@ -225,16 +225,23 @@ class PlacingOrdersIT extends OrderServiceIntegrationTest {
         assertThat(refusedBuyers.stream().mapToLong(this::ordersOf).sum()).as("refused orders are not stored").isZero();
         assertThat(CATALOG.quantity(lamp)).as("the refused orders held nothing").isEqualTo(8);
         assertThat(refusedBusy() - refusedBefore).as("operators see the refusals counted").isEqualTo(4);
+        assertThat(scrape()).as("and the limit itself, from resilience4j's bulkhead gauges").anyMatch(line ->
+            line.startsWith("resilience4j_bulkhead_max_allowed_concurrent_calls{") && line.contains("name=\"placing\""));
     }
 
     /** The refusals counted so far on order-service's Prometheus scrape (0 before the first). */
     private double refusedBusy() {
-        Api.Response scrape = api.get("/actuator/prometheus", null);
-        assertThat(scrape.status()).as(scrape.toString()).isEqualTo(200);
-        return new String(scrape.body(), java.nio.charset.StandardCharsets.UTF_8).lines()
+        return scrape().stream()
             .filter(line -> line.startsWith("orders_refused_total{") && line.contains("reason=\"busy\""))
             .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
             .sum();
+    }
+
+    /** order-service's Prometheus scrape, line by line (public, as for any scraper). */
+    private List<String> scrape() {
+        Api.Response scrape = api.get("/actuator/prometheus", null);
+        assertThat(scrape.status()).as(scrape.toString()).isEqualTo(200);
+        return new String(scrape.body(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
     }
 
     @Test

@@ -37,8 +37,8 @@ class PlacingLimit {
     private final Bulkhead bulkhead;
     private final Counter refused;
     private final Object lastRefusalLock = new Object();
-    private long lastRefusalNanos;
-    private boolean refusedBefore;
+    /** When the last refusal came; starts a quiet spell in the past, so the first refusal is announced. */
+    private long lastRefusalNanos = System.nanoTime() - QUIET.toNanos() - 1;
 
     PlacingLimit(BulkheadRegistry bulkheads, MeterRegistry meters) {
         this.bulkhead = bulkheads.bulkhead(BULKHEAD);
@@ -66,8 +66,7 @@ class PlacingLimit {
 
     private boolean startsAnOverload(long now) {
         synchronized (lastRefusalLock) {
-            boolean starts = !refusedBefore || now - lastRefusalNanos > QUIET.toNanos();
-            refusedBefore = true;
+            boolean starts = now - lastRefusalNanos > QUIET.toNanos();
             lastRefusalNanos = now;
             return starts;
         }
