@@ -1,9 +1,7 @@
 package io.thriftstore.order.order;
 
-import java.time.Duration;
 import java.util.function.Supplier;
 
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +10,7 @@ import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.thriftstore.platform.web.Refusals;
 
 /**
  * At most so many orders placed at once: the resilience4j bulkhead {@code placing}
@@ -20,31 +19,23 @@ import io.micrometer.core.instrument.MeterRegistry;
  * offered than two cores place) piled up unbounded virtual threads, each waiting on product-service or a database
  * connection, until order-service ran out of heap.
  * <p>
- * An operator sees refusals in two places: the counter {@code orders.refused{reason="busy"}} on /actuator/prometheus
- * (beside resilience4j's own bulkhead gauges), and one WARN line when refusals start after a quiet spell, not one per
- * refused order, which under overload would add log work to a saturated service.
+ * An operator sees refusals as platform-commons' {@link Refusals} shows them: the counter
+ * {@code orders.refused{reason="busy"}} on /actuator/prometheus (beside resilience4j's own bulkhead gauges) and one WARN
+ * line per overload.
  */
 @Component
 class PlacingLimit {
 
     static final String BULKHEAD = "placing";
 
-    private static final Logger log = LoggerFactory.getLogger(PlacingLimit.class);
-
-    /** Refusals this far apart are separate overloads, each announced once. */
-    static final Duration QUIET = Duration.ofSeconds(30);
-
     private final Bulkhead bulkhead;
-    private final Counter refused;
-    private final Object lastRefusalLock = new Object();
-    /** When the last refusal came; starts a quiet spell in the past, so the first refusal is announced. */
-    private long lastRefusalNanos = System.nanoTime() - QUIET.toNanos() - 1;
+    private final Refusals refused;
 
     PlacingLimit(BulkheadRegistry bulkheads, MeterRegistry meters) {
         this.bulkhead = bulkheads.bulkhead(BULKHEAD);
-        this.refused = Counter.builder("orders.refused").tag("reason", "busy")
+        this.refused = new Refusals(Counter.builder("orders.refused").tag("reason", "busy")
             .description("Orders refused with 503 because too many were being placed at once")
-            .register(meters);
+            .register(meters), LoggerFactory.getLogger(PlacingLimit.class));
     }
 
     /** Runs {@code placing} in a slot; without one in time, the exception {@code refusal} makes (a 503). */
@@ -53,22 +44,11 @@ class PlacingLimit {
             return bulkhead.executeSupplier(placing);
         }
         catch (BulkheadFullException full) {
-            refused.increment();
-            if (startsAnOverload(System.nanoTime())) {
-                log.warn("Refusing orders with 503: {} are being placed at once and no slot freed up within {} ms "
-                    + "(ORDER_PLACING_MAX, ORDER_PLACING_WAIT). Logged once per overload; the count is the metric "
-                    + "orders.refused{reason=\"busy\"}", bulkhead.getBulkheadConfig().getMaxConcurrentCalls(),
-                    bulkhead.getBulkheadConfig().getMaxWaitDuration().toMillis());
-            }
+            refused.refused(() -> "Refusing orders with 503: " + bulkhead.getBulkheadConfig().getMaxConcurrentCalls()
+                + " are being placed at once and no slot freed up within "
+                + bulkhead.getBulkheadConfig().getMaxWaitDuration().toMillis() + " ms (ORDER_PLACING_MAX, "
+                + "ORDER_PLACING_WAIT). Logged once per overload; the count is the metric orders.refused{reason=\"busy\"}");
             throw refusal.get();
-        }
-    }
-
-    private boolean startsAnOverload(long now) {
-        synchronized (lastRefusalLock) {
-            boolean starts = now - lastRefusalNanos > QUIET.toNanos();
-            lastRefusalNanos = now;
-            return starts;
         }
     }
 }

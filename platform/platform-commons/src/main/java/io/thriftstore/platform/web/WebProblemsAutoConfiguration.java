@@ -1,5 +1,8 @@
 package io.thriftstore.platform.web;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -35,6 +38,11 @@ public class WebProblemsAutoConfiguration {
 
     /** Just before Spring Security's filter chain (-100), so an oversized body is refused before any work. */
     static final int BODY_SIZE_FILTER_ORDER = -101;
+    /**
+     * Before the body limit and Spring Security, after the observation filter (HIGHEST_PRECEDENCE + 1): a request
+     * refused for being one too many costs no authentication, and still counts in http.server.requests as a 503.
+     */
+    static final int IN_FLIGHT_FILTER_ORDER = -102;
 
     @Bean
     @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
@@ -65,6 +73,17 @@ public class WebProblemsAutoConfiguration {
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
         var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(limits.maxBodySize().toBytes(), problems));
         registration.setOrder(BODY_SIZE_FILTER_ORDER);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<InFlightLimitFilter> inFlightLimitFilter(WebLimitsProperties limits, MeterRegistry meters,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+        var refusals = new Refusals(Counter.builder("http.requests.refused").tag("reason", "busy")
+            .description("Requests refused with 503 because too many were in flight (thriftstore.web.max-in-flight)")
+            .register(meters), LoggerFactory.getLogger(InFlightLimitFilter.class));
+        var registration = new FilterRegistrationBean<>(new InFlightLimitFilter(limits.maxInFlight(), refusals, problems));
+        registration.setOrder(IN_FLIGHT_FILTER_ORDER);
         return registration;
     }
 

@@ -60,6 +60,12 @@ class SampleController {
         return Map.of("anonymous", user.isEmpty(), "id", user.map(CurrentUser::id).orElse(""));
     }
 
+    @GetMapping("/api/public/held")
+    String held() throws InterruptedException {
+        Gate.HELD.pass();
+        return "passed";
+    }
+
     @PostMapping("/api/public/bulk")
     List<Long> bulk(@RequestBody List<Long> ids) {
         return ids;
