@@ -1,6 +1,7 @@
 package io.thriftstore.platform.web;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -82,7 +83,12 @@ public class WebProblemsAutoConfiguration {
         var refusals = new Refusals(Counter.builder("http.requests.refused").tag("reason", "busy")
             .description("Requests refused with 503 because too many were in flight (thriftstore.web.max-in-flight)")
             .register(meters), LoggerFactory.getLogger(InFlightLimitFilter.class));
-        var registration = new FilterRegistrationBean<>(new InFlightLimitFilter(limits.maxInFlight(), refusals, problems));
+        var filter = new InFlightLimitFilter(limits.maxInFlight(), limits.inFlightWait(), refusals, problems);
+        Gauge.builder("http.requests.in.flight", filter, InFlightLimitFilter::inFlight)
+            .description("Requests being handled now (at most thriftstore.web.max-in-flight)").register(meters);
+        Gauge.builder("http.requests.waiting", filter, InFlightLimitFilter::waiting)
+            .description("Requests waiting for one of the thriftstore.web.max-in-flight slots").register(meters);
+        var registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(IN_FLIGHT_FILTER_ORDER);
         return registration;
     }

@@ -26,6 +26,7 @@ import java.util.UUID;
     "thriftstore.rate-limit.writes-per-minute=" + SampleAppTest.WRITES_PER_MINUTE,
     "thriftstore.web.max-body-size=" + SampleAppTest.MAX_BODY_BYTES + "B",
     "thriftstore.web.max-in-flight=" + SampleAppTest.MAX_IN_FLIGHT,
+    "thriftstore.web.in-flight-wait=" + SampleAppTest.IN_FLIGHT_WAIT_MS + "ms",
     // This context uses no Kafka: do not wait for a broker to declare the platform's topics.
     "spring.kafka.admin.auto-create=false",
     "spring.main.banner-mode=off"})
@@ -36,6 +37,7 @@ public abstract class SampleAppTest {
     public static final int MAX_BODY_BYTES = 2048;
     /** Small enough for a test to fill, large enough for every other test's requests (they come one at a time). */
     public static final int MAX_IN_FLIGHT = 4;
+    public static final int IN_FLIGHT_WAIT_MS = 2000;
 
     /** The pair the server trusts. */
     public static final DevTokens KEYS = DevTokens.generate();
