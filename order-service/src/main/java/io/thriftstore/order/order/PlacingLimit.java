@@ -15,9 +15,10 @@ import io.thriftstore.platform.web.Refusals;
 /**
  * At most so many orders placed at once: the resilience4j bulkhead {@code placing}
  * ({@code resilience4j.bulkhead.instances.placing}, ORDER_PLACING_MAX and ORDER_PLACING_WAIT). An order that finds every
- * slot taken waits a moment for one and is then refused, nothing held. Without the limit an overload (more orders
- * offered than two cores place) piled up unbounded virtual threads, each waiting on product-service or a database
- * connection, until order-service ran out of heap.
+ * slot taken waits a moment for one and is then refused, nothing held. It was the first bound on an overload's
+ * virtual threads; it came too late in the request (after authentication and the write limit's database
+ * transaction), so platform-commons' front door ({@code thriftstore.web.max-in-flight}) now bounds every request
+ * before any work; this limit still counts placings alone.
  * <p>
  * An operator sees refusals as platform-commons' {@link Refusals} shows them: the counter
  * {@code orders.refused{reason="busy"}} on /actuator/prometheus (beside resilience4j's own bulkhead gauges) and one WARN
