@@ -84,6 +84,8 @@ final class ListenerRetryPolicy {
                     .map(name -> ClassUtils.resolveClassName(name, ListenerRetryPolicy.class.getClassLoader())))
             .toList();
 
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
+
     /** Besides class 08 (connection exception); see {@link #isTransientSqlState}. */
     private static final Set<String> TRANSIENT_SQL_STATES = Set.of("57P01", "57P02", "57P03", "57P05", "53300", "40001", "40P01");
 
@@ -144,7 +146,18 @@ final class ListenerRetryPolicy {
             return true;
         }
         // pgjdbc throws plain SQLExceptions; the SQLState tells a lost or refused connection from bad data.
-        return cause instanceof SQLException sql && isTransientSqlState(sql.getSQLState());
+        return cause instanceof SQLException sql
+            && (isTransientSqlState(sql.getSQLState()) || isHikariClosedConnection(sql));
+    }
+
+    /**
+     * HikariCP's proxy of a connection it has already closed (the database ended it, e.g. while shutting down)
+     * throws a plain SQLException without an SQLSTATE, so only its message tells it apart. It reaches callers when
+     * a transaction's rollback fails on such a connection: Spring then throws the rollback's failure, not the
+     * lost connection that caused it (a fault drill saw one 500 from it while PostgreSQL stopped).
+     */
+    private static boolean isHikariClosedConnection(SQLException sql) {
+        return sql.getSQLState() == null && HIKARI_CLOSED_CONNECTION.equals(sql.getMessage());
     }
 
     private static boolean isInstanceOfAny(Throwable cause, List<Class<?>> types) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
@@ -54,6 +55,17 @@ class ListenerRetryPolicyTests {
                 .isEqualTo(Kind.TRANSIENT);
         assertThat(ListenerRetryPolicy.classify(new PSQLException(
                 new ServerErrorMessage("SFATAL\0C57P03\0Mthe database system is starting up\0")))).isEqualTo(Kind.TRANSIENT);
+        // A rollback on a connection PostgreSQL ended: HikariCP's closed proxy answers without an SQLSTATE.
+        // (Spring's JpaSystemException around Hibernate's TransactionException around it.)
+        assertThat(ListenerRetryPolicy.classify(new RuntimeException("Unable to rollback against JDBC Connection",
+                new RuntimeException("Unable to rollback against JDBC Connection", new SQLException("Connection is closed")))))
+                .isEqualTo(Kind.TRANSIENT);
+    }
+
+    @Test
+    void aPlainSqlExceptionWithoutAStateIsNotAnOutage() {
+        assertThat(ListenerRetryPolicy.classify(new SQLException("value too long for type character varying(20)")))
+                .isEqualTo(Kind.OTHER);
     }
 
     @Test
