@@ -3,7 +3,9 @@ package io.thriftstore.platform.web;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -78,8 +80,10 @@ public class WebProblemsAutoConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<InFlightLimitFilter> inFlightLimitFilter(WebLimitsProperties limits, MeterRegistry meters,
-            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+    FilterRegistrationBean<InFlightLimitFilter> inFlightLimitFilter(WebLimitsProperties limits,
+            ObjectProvider<MeterRegistry> registry, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+        // Test slices (@WebMvcTest) have no registry: Micrometer's global one, empty there, makes the meters no-ops.
+        MeterRegistry meters = registry.getIfAvailable(() -> Metrics.globalRegistry);
         var refusals = new Refusals(Counter.builder("http.requests.refused").tag("reason", "busy")
             .description("Requests refused with 503 because too many were in flight (thriftstore.web.max-in-flight)")
             .register(meters), LoggerFactory.getLogger(InFlightLimitFilter.class));
