@@ -16,7 +16,9 @@ import java.util.Optional;
  * stock adds the order, giving it back removes it. That makes both idempotent and safe to repeat from
  * anywhere: taking for an order that holds stock already takes nothing, giving back for an order that holds
  * none gives nothing. A crash between changing the stock and noting it elsewhere, or a second consumer
- * working on the same order, can therefore never take or return stock twice.
+ * working on the same order, can therefore never take or return stock twice. The order is named by its hold key:
+ * its id, with a round appended when an order whose hold expired takes its stock again (the reservation's
+ * {@code holdKey()}), so that a worker still giving back the earlier round cannot return the new one.
  * <p>
  * Stock given back stores a {@code product.updated} event with the new quantity and status (consumers tell
  * back-in-stock from it); stock taken stores one only when the product sells out, since no consumer acts on a

@@ -20,6 +20,12 @@ import java.util.List;
  * A reservation made by order-service's hold ({@link StockHolds}) carries {@code expiresAt} until its order is
  * seen on order-events (order.created unsets it); past that time {@link HoldExpiry} gives the
  * stock back, so a hold whose order never committed does not keep the stock.
+ * <p>
+ * {@code round} counts how often the stock was taken anew: {@code null} at first, 1 once an order whose hold had
+ * expired committed after all and took its stock again ({@link Reservations#reopenReleased}). Products list the
+ * hold under {@link #holdKey()}, which names the round, and every change of the record is guarded by it. A worker
+ * still busy with an earlier round (the expiry sweep, overtaken by that late order) then finds nothing of it left
+ * to give back and cannot change the record: without rounds it gave back the stock the order had just taken again.
  */
 @Document(Reservations.COLLECTION)
 record Reservation(
@@ -32,7 +38,8 @@ record Reservation(
         List<PendingEvent> pendingEvents,
         Instant pendingSince,
         Instant expiresAt,
-        Hold hold) {
+        Hold hold,
+        Integer round) {
 
     @PersistenceCreator
     Reservation {
@@ -43,13 +50,24 @@ record Reservation(
     /** A reservation opened by order.created (no hold, no expiry): orders placed before buy-in-one-step. */
     Reservation(String orderId, State state, List<Line> lines, String reason, Instant createdAt, Instant updatedAt,
                 List<PendingEvent> pendingEvents, Instant pendingSince) {
-        this(orderId, state, lines, reason, createdAt, updatedAt, pendingEvents, pendingSince, null, null);
+        this(orderId, state, lines, reason, createdAt, updatedAt, pendingEvents, pendingSince, null, null, null);
+    }
+
+    /** A hold opened by order-service's call ({@link StockHolds}), in its first round. */
+    Reservation(String orderId, State state, List<Line> lines, String reason, Instant createdAt, Instant updatedAt,
+                List<PendingEvent> pendingEvents, Instant pendingSince, Instant expiresAt, Hold hold) {
+        this(orderId, state, lines, reason, createdAt, updatedAt, pendingEvents, pendingSince, expiresAt, hold, null);
+    }
+
+    /** What products list for this reservation's current round in their {@code stockHolds}: the order id, then the round. */
+    String holdKey() {
+        return round == null ? orderId : orderId + "#" + round;
     }
 
     /** This reservation RESERVED with {@code lines} (what a successful move to RESERVED stored). */
     Reservation reserved(List<Line> taken) {
         return new Reservation(orderId, State.RESERVED, taken, reason, createdAt, updatedAt, pendingEvents, pendingSince,
-            expiresAt, hold);
+            expiresAt, hold, round);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.thriftstore.platform.outbox.MongoOutbox;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,7 @@ class Reservations {
 
     static final String COLLECTION = "reservations";
     static final String EXPIRES_AT = "expiresAt";
+    private static final String ROUND = "round";
 
     private final MongoTemplate mongo;
     private final MongoOutbox outbox;
@@ -69,14 +71,14 @@ class Reservations {
 
     /**
      * A hold that expired and gave its stock back, although its order did commit (its order.created came later
-     * than the hold timeout): RESERVING again with every line to take anew, and no expiry any more.
+     * than the hold timeout): RESERVING again, in its next round, with every line to take anew, and no expiry any more.
      *
      * @return {@code false} when it was not RELEASED (taken again already, or something else happened meanwhile)
      */
     boolean reopenReleased(String orderId, List<Reservation.Line> lines) {
         Query released = Query.query(where("_id").is(orderId).and("state").is(Reservation.State.RELEASED));
         Update update = new Update().set("state", Reservation.State.RESERVING).set("lines", lines).unset(EXPIRES_AT)
-            .set("updatedAt", clock.instant());
+            .inc(ROUND, 1).set("updatedAt", clock.instant());
         return mongo.updateFirst(released, update, Reservation.class).getMatchedCount() == 1;
     }
 
@@ -112,33 +114,40 @@ class Reservations {
         return Optional.ofNullable(mongo.findById(orderId, Reservation.class));
     }
 
-    /** Notes the state of line {@code index} and the product's stock after its change. */
-    void noteLine(String orderId, int index, Reservation.LineState state, Integer remaining) {
+    /** Notes the state of line {@code index} and the product's stock after its change, unless a new round began. */
+    void noteLine(Reservation noted, int index, Reservation.LineState state, Integer remaining) {
         Update update = new Update()
             .set("lines." + index + ".state", state)
             .set("lines." + index + ".remaining", remaining)
             .set("updatedAt", clock.instant());
-        mongo.updateFirst(Query.query(where("_id").is(orderId)), update, Reservation.class);
+        mongo.updateFirst(Query.query(sameRound(noted)), update, Reservation.class);
     }
 
     /**
-     * Moves the reservation from {@code from} to {@code to} if it still is in {@code from}, storing
-     * {@code answer} (if any) to be relayed: the state change and its event are one update.
+     * Moves the reservation from {@code from} to {@code to} if it still is in {@code from} and in the round of
+     * {@code seen}, storing {@code answer} (if any) to be relayed: the state change and its event are one update.
      *
-     * @return {@code false} if the reservation was not in {@code from}
+     * @return {@code false} if the reservation was not in {@code from}, or in another round
      */
-    boolean move(String orderId, Reservation.State from, Reservation.State to, Update more, EventEnvelope<?> answer) {
+    boolean move(Reservation seen, Reservation.State from, Reservation.State to, Update more, EventEnvelope<?> answer) {
+        String orderId = seen.orderId();
         Instant now = clock.instant();
         Update update = more.set("state", to).set("updatedAt", now);
         if (answer != null) {
             outbox.push(update, now, answer);
         }
-        Query inState = Query.query(where("_id").is(orderId).and("state").is(from));
+        Query inState = Query.query(sameRound(seen).and("state").is(from));
         boolean moved = mongo.updateFirst(inState, update, Reservation.class).getMatchedCount() == 1;
         if (moved && answer != null) {
             outbox.stored(COLLECTION, orderId);
         }
         return moved;
+    }
+
+    /** The record of {@code seen}, as long as it is still in the round {@code seen} was read in. */
+    private static Criteria sameRound(Reservation seen) {
+        Criteria record = where("_id").is(seen.orderId());
+        return seen.round() == null ? record.and(ROUND).exists(false) : record.and(ROUND).is(seen.round());
     }
 
     private Reservation insertOrFind(Reservation reservation) {

@@ -138,7 +138,7 @@ class StockReservations {
         Reservation reservation = reservations.find(order.id()).orElseGet(() -> reservations.closeUnopened(order.id()));
         switch (reservation.state()) {
             case RESERVED, RESERVING -> {
-                if (reservations.move(order.id(), reservation.state(), State.RELEASING, new Update(), null)) {
+                if (reservations.move(reservation, reservation.state(), State.RELEASING, new Update(), null)) {
                     release(reservations.get(order.id()));
                 }
                 else {
@@ -160,12 +160,12 @@ class StockReservations {
     void orderDelivered(OrderEvent order) {
         reservations.find(order.id()).ifPresent(reservation -> {
             if (reservation.state() == State.RESERVED) {
-                reservations.move(order.id(), State.RESERVED, State.SETTLED, new Update(), null);
+                reservations.move(reservation, State.RESERVED, State.SETTLED, new Update(), null);
             }
             else if (reservation.state() != State.SETTLED) {
                 return;
             }
-            reservation.lines().forEach(line -> stock.settle(line.productId(), order.id()));
+            reservation.lines().forEach(line -> stock.settle(line.productId(), reservation.holdKey()));
         });
     }
 
@@ -192,7 +192,7 @@ class StockReservations {
     private Reservation reserve(Reservation reservation, Map<String, ProductResponse> seen) {
         String orderId = reservation.orderId();
         if (!isValid(reservation.lines())) {
-            startRejecting(orderId, INVALID_ORDER, -1, null);
+            startRejecting(reservation, INVALID_ORDER, -1, null);
             return null;
         }
         List<Line> lines = reservation.lines();
@@ -204,27 +204,28 @@ class StockReservations {
                 taken.add(line);
                 continue;
             }
-            ProductStock.Taking taking = stock.take(line.productId(), line.quantity(), orderId, seen.get(line.productId()));
+            ProductStock.Taking taking = stock.take(line.productId(), line.quantity(), reservation.holdKey(),
+                seen.get(line.productId()));
             if (taking instanceof ProductStock.Taking.Refused refused) {
-                startRejecting(orderId, refused.reason(), index, refused.available());
+                startRejecting(reservation, refused.reason(), index, refused.available());
                 return null;
             }
             int remaining = ((ProductStock.Taking.Taken) taking).remaining();
             noted.set("lines." + index + ".state", LineState.TAKEN).set("lines." + index + ".remaining", remaining);
             taken.add(new Line(line.productId(), line.quantity(), LineState.TAKEN, remaining));
         }
-        boolean moved = reservations.move(orderId, State.RESERVING, State.RESERVED, noted,
+        boolean moved = reservations.move(reservation, State.RESERVING, State.RESERVED, noted,
             reservation.hold() != null ? null : answer(EventType.INVENTORY_RESERVED, orderId, taken, null));
         return moved ? reservation.reserved(taken) : null;
     }
 
-    private void startRejecting(String orderId, String reason, int shortLine, Integer available) {
+    private void startRejecting(Reservation reservation, String reason, int shortLine, Integer available) {
         Update why = new Update().set("reason", reason);
         if (shortLine >= 0) {
             why.set("lines." + shortLine + ".remaining", available);
         }
-        if (reservations.move(orderId, State.RESERVING, State.REJECTING, why, null)) {
-            reject(reservations.get(orderId));
+        if (reservations.move(reservation, State.RESERVING, State.REJECTING, why, null)) {
+            reject(reservations.get(reservation.orderId()));
         }
     }
 
@@ -232,7 +233,7 @@ class StockReservations {
         giveBack(rejecting);
         Reservation given = reservations.get(rejecting.orderId());
         // A hold's refusal is its HTTP answer (409); only an order reserved here is answered with an event.
-        reservations.move(given.orderId(), State.REJECTING, State.REJECTED, new Update(), given.hold() != null ? null
+        reservations.move(rejecting, State.REJECTING, State.REJECTED, new Update(), given.hold() != null ? null
             : answer(EventType.INVENTORY_REJECTED, given.orderId(), given.lines(), given.reason()));
     }
 
@@ -243,7 +244,7 @@ class StockReservations {
         // Nothing was held (an order that ended before its reservation got anywhere): nothing to announce.
         EventEnvelope<?> released = returned.isEmpty() ? null
             : answer(EventType.INVENTORY_RELEASED, given.orderId(), returned, null);
-        reservations.move(given.orderId(), State.RELEASING, State.RELEASED, new Update(), released);
+        reservations.move(releasing, State.RELEASING, State.RELEASED, new Update(), released);
     }
 
     /**
@@ -257,10 +258,10 @@ class StockReservations {
             if (line.state() == LineState.RETURNED || line.productId() == null) {
                 continue;
             }
-            ProductStock.Return given = stock.giveBack(line.productId(), line.quantity(), reservation.orderId());
+            ProductStock.Return given = stock.giveBack(line.productId(), line.quantity(), reservation.holdKey());
             // A TAKEN line whose product holds nothing was given back by an earlier, interrupted attempt.
             if (given.returned() || line.state() == LineState.TAKEN) {
-                reservations.noteLine(reservation.orderId(), index, LineState.RETURNED, given.remaining());
+                reservations.noteLine(reservation, index, LineState.RETURNED, given.remaining());
             }
         }
     }
