@@ -37,7 +37,6 @@ final class FakeCatalog {
     private final Map<String, String> traceparents = new ConcurrentHashMap<>();
     private final int port;
     private volatile java.time.Duration delay = java.time.Duration.ZERO;
-    private volatile Gate gate;
     private HttpServer server;
 
     private FakeCatalog(int port) {
@@ -83,46 +82,6 @@ final class FakeCatalog {
         this.delay = delay;
     }
 
-    /**
-     * Keeps every hold request that arrives from now on waiting, until the gate is opened (or 5 s have passed), so a
-     * test can tell when order-service has a number of holds in flight instead of guessing it with a delay.
-     */
-    Gate closeGate() {
-        Gate closed = new Gate();
-        gate = closed;
-        return closed;
-    }
-
-    /** Lets every waiting hold through and keeps none waiting from now on. */
-    void openGate() {
-        Gate closed = gate;
-        gate = null;
-        if (closed != null) {
-            closed.open();
-        }
-    }
-
-    /** Hold requests kept waiting by {@link #closeGate()}. */
-    static final class Gate {
-
-        private final java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(1);
-        private final java.util.concurrent.atomic.AtomicInteger arrived = new java.util.concurrent.atomic.AtomicInteger();
-
-        /** How many hold requests have reached the gate (retries of a waiting one count again). */
-        int arrived() {
-            return arrived.get();
-        }
-
-        void open() {
-            opened.countDown();
-        }
-
-        private void pass() throws InterruptedException {
-            arrived.incrementAndGet();
-            opened.await(5, java.util.concurrent.TimeUnit.SECONDS);
-        }
-    }
-
     /** A product as product-service would describe it. */
     void put(String id, String sellerId, String sellerName, String name, String price, int quantity, String status) {
         Map<String, Object> product = new LinkedHashMap<>();
@@ -163,10 +122,6 @@ final class FakeCatalog {
         try (exchange) {
             try {
                 Thread.sleep(delay.toMillis());
-                Gate closed = gate;
-                if (closed != null) {
-                    closed.pass();
-                }
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

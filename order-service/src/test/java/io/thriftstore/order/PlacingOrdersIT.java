@@ -9,26 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
 
 import io.thriftstore.platform.events.OrderEvent;
 import tools.jackson.databind.JsonNode;
 
 class PlacingOrdersIT extends OrderServiceIntegrationTest {
-
-    @Autowired
-    BulkheadRegistry bulkheads;
 
     @Test
     void anOrderIsConfirmedInOneStepWithCatalogNamesAndPricesAndBothEventsPublished() {
@@ -178,70 +170,6 @@ class PlacingOrdersIT extends OrderServiceIntegrationTest {
         assertThat(CATALOG.quantity(lamp)).as("held at product-service, which releases it when it expires").isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox WHERE convert_from(payload, 'UTF8') LIKE ?", Long.class, "%" + buyer + "%"))
             .as("no order.created: the hold is never confirmed").isZero();
-    }
-
-    @Test
-    void moreOrdersAtOnceThanThePlacingLimitAreRefused503WithNothingHeld() throws Exception {
-        String seller = user("seller");
-        String lamp = product(seller, "10", 10);
-        Bulkhead placing = bulkheads.bulkhead("placing");
-        BulkheadConfig usual = placing.getBulkheadConfig();
-        // Two orders at a time, no waiting for a slot.
-        placing.changeConfig(BulkheadConfig.from(usual).maxConcurrentCalls(2).maxWaitDuration(Duration.ZERO).build());
-        double refusedBefore = refusedBusy();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        FakeCatalog.Gate gate = CATALOG.closeGate();
-        List<String> placedBuyers = List.of(user("first"), user("second"));
-        List<String> refusedBuyers = new ArrayList<>();
-        List<Api.Response> refused = new ArrayList<>();
-        List<Api.Response> placed = new ArrayList<>();
-        try {
-            // Both slots taken: two orders whose holds wait at product-service.
-            List<Future<Api.Response>> inFlight = placedBuyers.stream()
-                .map(buyer -> pool.submit(() -> api.post("/api/orders", bearer(buyer), orderOf(lamp, 1)))).toList();
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> gate.arrived() >= 2);
-            for (int i = 0; i < 4; i++) {
-                String buyer = user("crowd");
-                refusedBuyers.add(buyer);
-                refused.add(api.post("/api/orders", bearer(buyer), orderOf(lamp, 1)));
-            }
-            gate.open();
-            for (Future<Api.Response> answer : inFlight) {
-                placed.add(answer.get());
-            }
-        }
-        finally {
-            CATALOG.openGate();
-            pool.shutdownNow();
-            placing.changeConfig(usual);
-        }
-
-        assertThat(placed).extracting(Api.Response::status).containsOnly(201);
-        assertThat(refused).allSatisfy(answer -> {
-            assertThat(answer.status()).as(answer.toString()).isEqualTo(503);
-            assertThat(answer.headers().getFirst("Retry-After")).isEqualTo("5");
-            assertThat(answer.json().path("type").asString()).endsWith("/service-unavailable");
-        });
-        assertThat(refusedBuyers.stream().mapToLong(this::ordersOf).sum()).as("refused orders are not stored").isZero();
-        assertThat(CATALOG.quantity(lamp)).as("the refused orders held nothing").isEqualTo(8);
-        assertThat(refusedBusy() - refusedBefore).as("operators see the refusals counted").isEqualTo(4);
-        assertThat(scrape()).as("and the limit itself, from resilience4j's bulkhead gauges").anyMatch(line ->
-            line.startsWith("resilience4j_bulkhead_max_allowed_concurrent_calls{") && line.contains("name=\"placing\""));
-    }
-
-    /** The refusals counted so far on order-service's Prometheus scrape (0 before the first). */
-    private double refusedBusy() {
-        return scrape().stream()
-            .filter(line -> line.startsWith("orders_refused_total{") && line.contains("reason=\"busy\""))
-            .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-            .sum();
-    }
-
-    /** order-service's Prometheus scrape, line by line (public, as for any scraper). */
-    private List<String> scrape() {
-        Api.Response scrape = api.get("/actuator/prometheus", null);
-        assertThat(scrape.status()).as(scrape.toString()).isEqualTo(200);
-        return new String(scrape.body(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
     }
 
     @Test

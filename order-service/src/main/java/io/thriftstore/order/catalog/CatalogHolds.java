@@ -1,6 +1,5 @@
 package io.thriftstore.order.catalog;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -47,11 +46,6 @@ public class CatalogHolds {
         catch (ProductServiceUnavailableException down) {
             throw unavailable(down);
         }
-    }
-
-    /** How long a buyer is told to wait (Retry-After) when an order cannot be placed right now. */
-    public Duration retryAfter() {
-        return products.retryAfter();
     }
 
     private RuntimeException answer(HoldRefusedException refusal, String orderId) {

@@ -63,11 +63,9 @@ public class OrderService {
     private final Outbox outbox;
     private final TransactionTemplate transaction;
     private final String currency;
-    private final PlacingLimit placing;
 
     OrderService(OrderRepository orders, PlacedOrders placedOrders, IdempotencyKeys idempotencyKeys, CatalogHolds catalog, Outbox outbox,
-                 TransactionTemplate transaction, @Value("${thriftstore.currency:USD}") String currency,
-                 PlacingLimit placing) {
+                 TransactionTemplate transaction, @Value("${thriftstore.currency:USD}") String currency) {
         this.orders = orders;
         this.placedOrders = placedOrders;
         this.idempotencyKeys = idempotencyKeys;
@@ -75,7 +73,6 @@ public class OrderService {
         this.outbox = outbox;
         this.transaction = transaction;
         this.currency = currency;
-        this.placing = placing;
     }
 
     record Placed(OrderResponse order, boolean created) {
@@ -90,12 +87,6 @@ public class OrderService {
      * gives the stock back when it expires.
      */
     Placed place(CurrentUser buyer, PlaceOrderRequest request, String idempotencyKey) {
-        return placing.place(() -> placeNow(buyer, request, idempotencyKey), () -> new ServiceUnavailableException(
-            "Too many orders are being placed right now; please try again shortly. Nothing was ordered.",
-            catalog.retryAfter()));
-    }
-
-    private Placed placeNow(CurrentUser buyer, PlaceOrderRequest request, String idempotencyKey) {
         String hash = IdempotencyKeys.hash(request);
         if (idempotencyKey != null) {
             Optional<Placed> repeat = idempotencyKeys.find(buyer.id(), idempotencyKey).map(recorded -> repeat(recorded, hash));

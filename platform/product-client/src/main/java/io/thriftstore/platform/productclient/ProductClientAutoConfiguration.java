@@ -36,8 +36,8 @@ public class ProductClientAutoConfiguration {
     static final String RESILIENCE_INSTANCE = "catalog";
 
     /**
-     * Connections to product-service at most. Large enough that a call never waits for one in practice: order-service
-     * bounds the orders in flight itself (its {@code placing} bulkhead, 256), and a wait here would end in a timeout
+     * Connections to product-service at most. Large enough that a call never waits for one in practice: the caller's
+     * front door bounds its requests in flight (platform-commons' {@code thriftstore.web.max-in-flight}, 256), and a wait here would end in a timeout
      * that the retry and the breaker count as product-service failing.
      */
     static final int MAX_CONNECTIONS = 256;
