@@ -18,9 +18,12 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Reserves the stock of an order, all of it or none, once per order, and gives it back once when the
@@ -45,6 +48,9 @@ class StockReservations {
 
     /** Why an order was refused when its lines make no sense (no items, a quantity below 1). */
     static final String INVALID_ORDER = "INVALID_ORDER";
+
+    /** States in which a reservation holds nothing, or is giving back all it holds. */
+    private static final Set<State> ENDING = EnumSet.of(State.REJECTING, State.REJECTED, State.RELEASING, State.RELEASED);
 
     private final Reservations reservations;
     private final ProductStock stock;
@@ -207,7 +213,9 @@ class StockReservations {
             ProductStock.Taking taking = stock.take(line.productId(), line.quantity(), reservation.holdKey(),
                 seen.get(line.productId()));
             if (taking instanceof ProductStock.Taking.Refused refused) {
-                startRejecting(reservation, refused.reason(), index, refused.available());
+                if (!startRejecting(reservation, refused.reason(), index, refused.available())) {
+                    giveBackIfEnded(reservation, taken);
+                }
                 return null;
             }
             int remaining = ((ProductStock.Taking.Taken) taking).remaining();
@@ -216,16 +224,41 @@ class StockReservations {
         }
         boolean moved = reservations.move(reservation, State.RESERVING, State.RESERVED, noted,
             reservation.hold() != null ? null : answer(EventType.INVENTORY_RESERVED, orderId, taken, null));
+        if (!moved) {
+            giveBackIfEnded(reservation, taken);
+        }
         return moved ? reservation.reserved(taken) : null;
     }
 
-    private void startRejecting(Reservation reservation, String reason, int shortLine, Integer available) {
+    /** @return whether this call moved the reservation to REJECTING (and rejected it) */
+    private boolean startRejecting(Reservation reservation, String reason, int shortLine, Integer available) {
         Update why = new Update().set("reason", reason);
         if (shortLine >= 0) {
             why.set("lines." + shortLine + ".remaining", available);
         }
         if (reservations.move(reservation, State.RESERVING, State.REJECTING, why, null)) {
             reject(reservations.get(reservation.orderId()));
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * This call took stock for a reservation it could then not move on: a concurrent twin did (it holds the same
+     * stock, under the same key: nothing to do), or the reservation ended meanwhile, or began a new round. The last
+     * two happen when a reservation outlives its hold's expiry half-way (a stalled hold request): the sweep
+     * released what was taken so far, and the lines taken after that would stay taken for an order that holds
+     * nothing. They are given back here; giving back is idempotent per product, so a releaser still at work and
+     * this call cannot both return the same stock.
+     */
+    private void giveBackIfEnded(Reservation seen, List<Line> taken) {
+        Reservation now = reservations.find(seen.orderId()).orElse(null);
+        boolean sameRound = now != null && Objects.equals(now.round(), seen.round());
+        if (sameRound && !ENDING.contains(now.state())) {
+            return;
+        }
+        for (Line line : taken) {
+            stock.giveBack(line.productId(), line.quantity(), seen.holdKey());
         }
     }
 

@@ -333,6 +333,32 @@ class StockHoldsIT {
         assertThat(reservations.get(orderId).state()).isEqualTo(Reservation.State.RELEASED);
     }
 
+    @Test
+    void stockTakenByAHoldRequestThatOutlivedItsExpiryIsGivenBack() {
+        // A hold request stalls after opening its reservation (a long pause, a slow store) until the hold expires.
+        // The sweep releases what was taken so far (nothing here); then the request goes on and takes the stock.
+        // The reservation has ended, so that stock must go back rather than stay taken by an order holding nothing.
+        String lamp = list(api, seller, "quantity", 3);
+        String orderId = Orders.newOrderId();
+        Instant expiry = Instant.now().plus(Duration.ofHours(1)); // out of the scheduled sweep's reach
+        mongo.insert(new Reservation(orderId, Reservation.State.RESERVING,
+            List.of(new Reservation.Line(lamp, 2, Reservation.LineState.PENDING, null)), null, Instant.now(),
+            Instant.now(), List.of(), null, expiry, new Reservation.Hold(buyer.id(), seller.id(), "Holding Seller", "USD",
+            List.of())));
+        Reservation stalledRequestRead = reservations.get(orderId);
+        assertThat(reservations.moveIfExpired(orderId, Reservation.State.RESERVING, Reservation.State.RELEASING,
+            expiry.plusSeconds(1))).isTrue();
+        stockReservations.complete(reservations.get(orderId));
+        assertThat(reservations.get(orderId).state()).isEqualTo(Reservation.State.RELEASED);
+
+        stockReservations.complete(stalledRequestRead); // the stalled request goes on
+
+        assertThat(storedQuantity(lamp)).as("nothing stays taken for an ended hold").isEqualTo(3);
+        assertThat(mongo.findById(new ObjectId(lamp), Document.class, "products").getList("stockHolds", String.class,
+            List.of())).doesNotContain(orderId);
+        assertThat(reservations.get(orderId).state()).isEqualTo(Reservation.State.RELEASED);
+    }
+
     private List<MessageListenerContainer> orderEventsListeners() {
         String topic = topics.name(Topics.ORDER_EVENTS);
         return listeners.getListenerContainers().stream()
