@@ -37,8 +37,8 @@ public class ProductClientAutoConfiguration {
 
     /**
      * Connections to product-service at most. Large enough that a call never waits for one in practice: the caller's
-     * front door bounds its requests in flight (platform-commons' {@code thriftstore.web.max-in-flight}, 256), and a wait here would end in a timeout
-     * that the retry and the breaker count as product-service failing.
+     * front door bounds its requests in flight (platform-commons' {@code thriftstore.web.max-in-flight}, 256), and a
+     * wait here would end in a timeout that the retry and the breaker count as product-service failing.
      */
     static final int MAX_CONNECTIONS = 256;
 
