@@ -134,6 +134,9 @@ class OrderUpdatesIT extends OrderServiceIntegrationTest {
         assertThat(mine.status()).isEqualTo(200);
         assertThat(ids(mine)).containsExactly(third, second, first);
         assertThat(mine.json().path("page").path("totalElements").asLong()).isEqualTo(3);
+        // Each listed order is whole: its lines and its history, as the order's own page shows it.
+        assertThat(mine.json().path("content").get(1)).isEqualTo(api.get("/api/orders/" + second, bearer(buyer)).json());
+        assertThat(mine.json().path("content").get(1).path("history")).hasSize(3);
 
         assertThat(ids(api.get("/api/orders?role=buyer&status=CANCELLED", bearer(buyer)))).containsExactly(second);
         assertThat(ids(api.get("/api/orders?role=seller", bearer(buyer)))).isEmpty();

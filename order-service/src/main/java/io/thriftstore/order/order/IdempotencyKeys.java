@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Idempotency-Key} records of {@code POST /api/orders}: (buyer, key) -> request hash and order id.
- * Plain JDBC because the record is an insert-or-find against the primary key, which JPA cannot say.
+ * An insert-or-find against the primary key (INSERT ... ON CONFLICT DO NOTHING), then a read.
  */
 @Component
 class IdempotencyKeys {

@@ -7,26 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.hibernate.annotations.BatchSize;
-
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderColumn;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
-/** The order aggregate. Never leaves the service: the API and the events get {@link OrderResponse} / OrderEvent. */
-@Entity
-@Table(name = "orders")
+/**
+ * The order aggregate. Never leaves the service: the API and the events get {@link OrderResponse} / OrderEvent.
+ * {@link OrderRepository} stores it; every change made here counts one {@link #version()} up.
+ */
 class Order {
 
-    @Id
     private UUID id;
     private String buyerId;
     private String buyerName;
@@ -34,7 +20,6 @@ class Order {
     private String sellerName;
     private BigDecimal total;
     private String currency;
-    @Enumerated(EnumType.STRING)
     private OrderStatus status;
     private String reason;
     private Instant createdAt;
@@ -43,24 +28,39 @@ class Order {
     private Integer reviewRating;
     private String reviewComment;
     private Instant reviewedAt;
-    // The ETag; also serialises writers of one order so that its events are appended in commit order.
-    // A wrapper, so that Spring Data sees a new order (null) and persists it instead of merging a copy.
-    @Version
-    private Long version;
-
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "order_item", joinColumns = @JoinColumn(name = "order_id"))
-    @OrderColumn(name = "position")
-    @BatchSize(size = 100)
+    // The ETag: the number of changes since the order was placed. OrderRepository writes a change only over the
+    // version it was made on, and writers of one order take turns on its row lock, so its events follow commit order.
+    private long version;
     private List<OrderItem> items = new ArrayList<>();
-
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "order_history", joinColumns = @JoinColumn(name = "order_id"))
-    @OrderColumn(name = "position")
-    @BatchSize(size = 100)
     private List<HistoryEntry> history = new ArrayList<>();
 
-    protected Order() {
+    private Order() {
+    }
+
+    /** An order as {@link OrderRepository} read it. */
+    static Order stored(UUID id, String buyerId, String buyerName, String sellerId, String sellerName, BigDecimal total,
+                        String currency, OrderStatus status, String reason, Instant createdAt, Instant updatedAt,
+                        Integer reviewRating, String reviewComment, Instant reviewedAt, long version,
+                        List<OrderItem> items, List<HistoryEntry> history) {
+        Order order = new Order();
+        order.id = id;
+        order.buyerId = buyerId;
+        order.buyerName = buyerName;
+        order.sellerId = sellerId;
+        order.sellerName = sellerName;
+        order.total = total;
+        order.currency = currency;
+        order.status = status;
+        order.reason = reason;
+        order.createdAt = createdAt;
+        order.updatedAt = updatedAt;
+        order.reviewRating = reviewRating;
+        order.reviewComment = reviewComment;
+        order.reviewedAt = reviewedAt;
+        order.version = version;
+        order.items = new ArrayList<>(items);
+        order.history = new ArrayList<>(history);
+        return order;
     }
 
     static Order place(UUID id, String buyerId, String buyerName, String sellerId, String sellerName,
@@ -95,20 +95,7 @@ class Order {
         }
         updatedAt = now;
         history.add(new HistoryEntry(target, now, actorId));
-        return previous;
-    }
-
-    /**
-     * Buy in one step: the order placed a moment ago is confirmed before its first write, at version 1 (what a
-     * separate confirming write would have given it), so it is written once, already CONFIRMED
-     * ({@link PlacedOrders}). Only for an order never written: a stored order moves through {@link #moveTo}.
-     */
-    OrderStatus confirmBeforeFirstWrite(String actorId) {
-        if (version != null) {
-            throw new IllegalStateException("Order " + id + " is already stored");
-        }
-        OrderStatus previous = moveTo(OrderStatus.CONFIRMED, null, actorId);
-        version = 1L;
+        version++;
         return previous;
     }
 
@@ -120,6 +107,7 @@ class Order {
         reviewRating = rating;
         reviewComment = comment;
         reviewedAt = now();
+        version++;
     }
 
     boolean reviewed() {
@@ -156,7 +144,7 @@ class Order {
     Integer reviewRating() { return reviewRating; }
     String reviewComment() { return reviewComment; }
     Instant reviewedAt() { return reviewedAt; }
-    long version() { return version == null ? 0 : version; }
+    long version() { return version; }
     List<OrderItem> items() { return List.copyOf(items); }
     List<HistoryEntry> history() { return List.copyOf(history); }
 }

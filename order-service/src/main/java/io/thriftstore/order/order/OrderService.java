@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -57,17 +57,15 @@ public class OrderService {
     private static final Duration COMMIT_MARGIN = Duration.ofSeconds(5);
 
     private final OrderRepository orders;
-    private final PlacedOrders placedOrders;
     private final IdempotencyKeys idempotencyKeys;
     private final CatalogHolds catalog;
     private final Outbox outbox;
     private final TransactionTemplate transaction;
     private final String currency;
 
-    OrderService(OrderRepository orders, PlacedOrders placedOrders, IdempotencyKeys idempotencyKeys, CatalogHolds catalog, Outbox outbox,
+    OrderService(OrderRepository orders, IdempotencyKeys idempotencyKeys, CatalogHolds catalog, Outbox outbox,
                  TransactionTemplate transaction, @Value("${thriftstore.currency:USD}") String currency) {
         this.orders = orders;
-        this.placedOrders = placedOrders;
         this.idempotencyKeys = idempotencyKeys;
         this.catalog = catalog;
         this.outbox = outbox;
@@ -111,8 +109,8 @@ public class OrderService {
             OrderEvent created = OrderResponse.event(order, null, buyer.id());
             // The stock is held: confirmed at once, by the platform, and written once (one row, its lines, its two
             // history entries) with order.created and order.confirmed beside it.
-            OrderStatus previous = order.confirmBeforeFirstWrite(OrderEvent.SYSTEM_ACTOR);
-            placedOrders.insert(order);
+            OrderStatus previous = order.moveTo(OrderStatus.CONFIRMED, null, OrderEvent.SYSTEM_ACTOR);
+            orders.insert(order);
             outbox.append(OrderStatus.PENDING.event(), created);
             outbox.append(OrderStatus.CONFIRMED.event(), OrderResponse.event(order, previous, OrderEvent.SYSTEM_ACTOR));
             return new Placed(OrderResponse.of(order), true);
@@ -166,7 +164,8 @@ public class OrderService {
         return Order.place(orderId, buyer.id(), buyer.name(), hold.sellerId(), hold.sellerName(), items, currency);
     }
 
-    @Transactional(readOnly = true)
+    // Repeatable read: the order's row, lines and history are three queries, and all three see one snapshot.
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     OrderResponse get(String id, CurrentUser user) {
         return parse(id).flatMap(orders::findById)
             .filter(order -> order.roleOf(user.id()) != null)
@@ -174,13 +173,9 @@ public class OrderService {
             .orElseThrow(() -> notFound(id));
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Page<OrderResponse> list(CurrentUser user, Role role, OrderStatus status, int page, int size) {
-        PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
-        Page<Order> found = role == Role.SELLER
-            ? (status == null ? orders.findBySellerId(user.id(), request) : orders.findBySellerIdAndStatus(user.id(), status, request))
-            : (status == null ? orders.findByBuyerId(user.id(), request) : orders.findByBuyerIdAndStatus(user.id(), status, request));
-        return found.map(OrderResponse::of);
+        return orders.findByParty(role, user.id(), status, PageRequest.of(page, size)).map(OrderResponse::of);
     }
 
     /**
@@ -223,7 +218,7 @@ public class OrderService {
             throw new ConflictException("This order has already been reviewed.");
         }
         order.review(request.rating(), request.trimmedComment());
-        orders.flush();
+        orders.updateReviewed(order);
         outbox.append(EventType.ORDER_REVIEWED, OrderResponse.event(order, order.status(), user.id()));
         return OrderResponse.reviewOf(order);
     }
@@ -238,8 +233,8 @@ public class OrderService {
 
     private Order move(Order order, OrderStatus target, String reason, String actorId) {
         OrderStatus previous = order.moveTo(target, reason, actorId);
-        // The flush writes the new version (the event carries it) before the event is appended.
-        orders.flush();
+        // The new version (the event carries it) is written before the event is appended.
+        orders.updateMoved(order);
         outbox.append(target.event(), OrderResponse.event(order, previous, actorId));
         return order;
     }
