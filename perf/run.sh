@@ -102,10 +102,13 @@ ulimit -n 20000 2>/dev/null || true
 # runs of perf/run3.sh differed: the first started without an archive, the second wrote one (the JVM records
 # while it runs), only the third mapped it. Two short start-stop cycles here make every measured start map
 # the archive, as a user's third `./thriftstore up` does.
-startup_cache_trained() { # every service has a finished archive for these flags
-  local key dir
+startup_cache_trained() { # every service has a finished archive for these flags, of the jar built last
+  local key dir jar
   key=$(printf '%s' "$JAVA_OPTS" | cksum | cut -d' ' -f1)
   for dir in "$ROOT"/*-service; do
+    # ./thriftstore throws the archives away when the jar changed since it was extracted (jar.stamp).
+    jar=$(ls "$dir"/target/*-service-*.jar 2>/dev/null | grep -v original | head -1)
+    [ -n "$jar" ] && [ "$(cat "$dir/target/startup/jar.stamp" 2>/dev/null)" = "$(stat -c '%s %Y' "$jar")" ] || return 1
     compgen -G "$dir/target/startup/jdk-*-$key.[aj][os][ta]" >/dev/null || return 1
   done
 }
