@@ -13,16 +13,16 @@ import java.util.UUID;
  */
 class Order {
 
-    private UUID id;
-    private String buyerId;
-    private String buyerName;
-    private String sellerId;
-    private String sellerName;
-    private BigDecimal total;
-    private String currency;
+    private final UUID id;
+    private final String buyerId;
+    private final String buyerName;
+    private final String sellerId;
+    private final String sellerName;
+    private final BigDecimal total;
+    private final String currency;
     private OrderStatus status;
     private String reason;
-    private Instant createdAt;
+    private final Instant createdAt;
     private Instant updatedAt;
     // The buyer's review, once the order is delivered (all three set together, or none).
     private Integer reviewRating;
@@ -31,10 +31,30 @@ class Order {
     // The ETag: the number of changes since the order was placed. OrderRepository writes a change only over the
     // version it was made on, and writers of one order take turns on its row lock, so its events follow commit order.
     private long version;
-    private List<OrderItem> items = new ArrayList<>();
-    private List<HistoryEntry> history = new ArrayList<>();
+    private final List<OrderItem> items;
+    private final List<HistoryEntry> history;
 
-    private Order() {
+    private Order(UUID id, String buyerId, String buyerName, String sellerId, String sellerName, BigDecimal total,
+                  String currency, OrderStatus status, String reason, Instant createdAt, Instant updatedAt,
+                  Integer reviewRating, String reviewComment, Instant reviewedAt, long version,
+                  List<OrderItem> items, List<HistoryEntry> history) {
+        this.id = id;
+        this.buyerId = buyerId;
+        this.buyerName = buyerName;
+        this.sellerId = sellerId;
+        this.sellerName = sellerName;
+        this.total = total;
+        this.currency = currency;
+        this.status = status;
+        this.reason = reason;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+        this.reviewRating = reviewRating;
+        this.reviewComment = reviewComment;
+        this.reviewedAt = reviewedAt;
+        this.version = version;
+        this.items = new ArrayList<>(items);
+        this.history = new ArrayList<>(history);
     }
 
     /** An order as {@link OrderRepository} read it. */
@@ -42,47 +62,20 @@ class Order {
                         String currency, OrderStatus status, String reason, Instant createdAt, Instant updatedAt,
                         Integer reviewRating, String reviewComment, Instant reviewedAt, long version,
                         List<OrderItem> items, List<HistoryEntry> history) {
-        Order order = new Order();
-        order.id = id;
-        order.buyerId = buyerId;
-        order.buyerName = buyerName;
-        order.sellerId = sellerId;
-        order.sellerName = sellerName;
-        order.total = total;
-        order.currency = currency;
-        order.status = status;
-        order.reason = reason;
-        order.createdAt = createdAt;
-        order.updatedAt = updatedAt;
-        order.reviewRating = reviewRating;
-        order.reviewComment = reviewComment;
-        order.reviewedAt = reviewedAt;
-        order.version = version;
-        order.items = new ArrayList<>(items);
-        order.history = new ArrayList<>(history);
-        return order;
+        return new Order(id, buyerId, buyerName, sellerId, sellerName, total, currency, status, reason, createdAt,
+            updatedAt, reviewRating, reviewComment, reviewedAt, version, items, history);
     }
 
+    /** A new order, PENDING at version 0 and not yet stored. */
     static Order place(UUID id, String buyerId, String buyerName, String sellerId, String sellerName,
                        List<OrderItem> items, String currency) {
-        Order order = new Order();
         Instant now = now();
-        order.id = id;
-        order.buyerId = buyerId;
-        order.buyerName = buyerName;
-        order.sellerId = sellerId;
-        order.sellerName = sellerName;
-        order.items = new ArrayList<>(items);
-        order.total = items.stream()
+        BigDecimal total = items.stream()
             .map(item -> item.unitPrice().multiply(BigDecimal.valueOf(item.quantity())))
             .reduce(BigDecimal.ZERO, BigDecimal::add)
             .setScale(2, java.math.RoundingMode.HALF_EVEN);
-        order.currency = currency;
-        order.status = OrderStatus.PENDING;
-        order.createdAt = now;
-        order.updatedAt = now;
-        order.history.add(new HistoryEntry(OrderStatus.PENDING, now, buyerId));
-        return order;
+        return new Order(id, buyerId, buyerName, sellerId, sellerName, total, currency, OrderStatus.PENDING, null, now,
+            now, null, null, null, 0, items, List.of(new HistoryEntry(OrderStatus.PENDING, now, buyerId)));
     }
 
     /** Moves to {@code target}; the caller has checked the transition against {@link OrderStatus}. */
