@@ -34,10 +34,11 @@ class Order {
     private final List<OrderItem> items;
     private final List<HistoryEntry> history;
 
-    private Order(UUID id, String buyerId, String buyerName, String sellerId, String sellerName, BigDecimal total,
-                  String currency, OrderStatus status, String reason, Instant createdAt, Instant updatedAt,
-                  Integer reviewRating, String reviewComment, Instant reviewedAt, long version,
-                  List<OrderItem> items, List<HistoryEntry> history) {
+    /** An order as {@link OrderRepository} read it, or a new one ({@link #place}). */
+    Order(UUID id, String buyerId, String buyerName, String sellerId, String sellerName, BigDecimal total,
+          String currency, OrderStatus status, String reason, Instant createdAt, Instant updatedAt,
+          Integer reviewRating, String reviewComment, Instant reviewedAt, long version,
+          List<OrderItem> items, List<HistoryEntry> history) {
         this.id = id;
         this.buyerId = buyerId;
         this.buyerName = buyerName;
@@ -55,15 +56,6 @@ class Order {
         this.version = version;
         this.items = new ArrayList<>(items);
         this.history = new ArrayList<>(history);
-    }
-
-    /** An order as {@link OrderRepository} read it. */
-    static Order stored(UUID id, String buyerId, String buyerName, String sellerId, String sellerName, BigDecimal total,
-                        String currency, OrderStatus status, String reason, Instant createdAt, Instant updatedAt,
-                        Integer reviewRating, String reviewComment, Instant reviewedAt, long version,
-                        List<OrderItem> items, List<HistoryEntry> history) {
-        return new Order(id, buyerId, buyerName, sellerId, sellerName, total, currency, status, reason, createdAt,
-            updatedAt, reviewRating, reviewComment, reviewedAt, version, items, history);
     }
 
     /** A new order, PENDING at version 0 and not yet stored. */

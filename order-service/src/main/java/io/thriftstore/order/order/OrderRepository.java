@@ -171,7 +171,7 @@ class OrderRepository {
                        Instant updatedAt, Integer reviewRating, String reviewComment, Instant reviewedAt, long version) {
 
         Order order(List<OrderItem> items, List<HistoryEntry> history) {
-            return Order.stored(id, buyerId, buyerName, sellerId, sellerName, total, currency, status, reason, createdAt,
+            return new Order(id, buyerId, buyerName, sellerId, sellerName, total, currency, status, reason, createdAt,
                 updatedAt, reviewRating, reviewComment, reviewedAt, version, items, history);
         }
     }
